@@ -1,0 +1,33 @@
+/* main.c — the kizuna program
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gi18n.h>
+
+#include "kz-application.h"
+#include "kz-command-line.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(KzApplication) app = NULL;
+  g_auto(GStrv) window_argv = NULL;
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* --validate and the other modes without a window are handled before GTK starts. */
+  if (!kz_command_line_handle (argc, argv, &window_argv, &status))
+    return status;
+
+  app = kz_application_new ();
+  return g_application_run (G_APPLICATION (app), (int) g_strv_length (window_argv), window_argv);
+}

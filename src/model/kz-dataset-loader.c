@@ -1,0 +1,1363 @@
+/* kz-dataset-loader.c — reads and validates format v1 into a KzDataset
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Two passes. A byte-level pre-scan guards json-glib from input it handles badly
+ * (invalid UTF-8, NUL, nesting deep enough to overflow its recursive parser, content after
+ * the document, integers it would silently wrap). Then json-glib builds the tree and one
+ * walk over it checks every rule of format v1 and builds the model; every problem is
+ * collected with its JSON path, and a file with any error yields no dataset at all.
+ */
+#define G_LOG_DOMAIN "kz-dataset-loader"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "kz-dataset-loader.h"
+
+G_DEFINE_QUARK (kz-dataset-error-quark, kz_dataset_error)
+
+G_DEFINE_BOXED_TYPE (KzProblem, kz_problem, kz_problem_copy, kz_problem_free)
+
+KzProblem *
+kz_problem_copy (const KzProblem *problem)
+{
+  KzProblem *copy;
+
+  g_return_val_if_fail (problem != NULL, NULL);
+
+  copy = g_new0 (KzProblem, 1);
+  copy->severity = problem->severity;
+  copy->path = g_strdup (problem->path);
+  copy->line = problem->line;
+  copy->column = problem->column;
+  copy->message = g_strdup (problem->message);
+  return copy;
+}
+
+void
+kz_problem_free (KzProblem *problem)
+{
+  if (problem == NULL)
+    return;
+
+  g_free (problem->path);
+  g_free (problem->message);
+  g_free (problem);
+}
+
+/**
+ * kz_problem_to_string:
+ *
+ * The problem as the validator prints it after the file name:
+ * “events[3].date: message”, “12:5: message”, or “message” for the whole file;
+ * warnings say so.
+ */
+char *
+kz_problem_to_string (const KzProblem *problem)
+{
+  GString *out;
+
+  g_return_val_if_fail (problem != NULL, NULL);
+
+  out = g_string_new (NULL);
+  if (problem->line > 0)
+    g_string_append_printf (out, "%u:%u: ", problem->line, problem->column);
+  else if (problem->path != NULL && problem->path[0] != '\0')
+    g_string_append_printf (out, "%s: ", problem->path);
+
+  if (problem->severity == KZ_PROBLEM_WARNING)
+    /* Translators: prefix of a validator message that does not stop a file loading */
+    g_string_append (out, _("warning: "));
+
+  g_string_append (out, problem->message);
+  return g_string_free (out, FALSE);
+}
+
+/* A JSON path as a chain of stack frames, rendered only when a problem needs it, so the
+ * walk allocates nothing for paths in a valid file. */
+typedef struct _Path Path;
+struct _Path
+{
+  const Path *parent;
+  const char *member;   /* NULL for an array element */
+  guint       index;
+};
+
+static void
+path_append (GString    *out,
+             const Path *path)
+{
+  if (path == NULL)
+    return;
+
+  path_append (out, path->parent);
+  if (path->member != NULL)
+    {
+      if (out->len > 0)
+        g_string_append_c (out, '.');
+      g_string_append (out, path->member);
+    }
+  else
+    g_string_append_printf (out, "[%u]", path->index);
+}
+
+static char *
+path_to_string (const Path *path)
+{
+  GString *out = g_string_new (NULL);
+
+  path_append (out, path);
+  return g_string_free (out, FALSE);
+}
+
+typedef struct
+{
+  GPtrArray  *problems;      /* KzProblem */
+  guint       n_errors;
+  guint       n_warnings;
+
+  GPtrArray  *areas;         /* KzArea, in file order */
+  GHashTable *areas_by_id;   /* borrowed */
+  GPtrArray  *kinds;         /* KzKind */
+  GHashTable *kinds_by_id;   /* borrowed */
+  gboolean    kinds_declared;
+  gboolean    areas_unreadable;  /* "areas" is missing or not an array: don't cascade */
+  GPtrArray  *events;        /* KzEvent */
+  GHashTable *event_ids;     /* set of borrowed ids */
+} Loader;
+
+static void
+loader_clear (Loader *loader)
+{
+  g_clear_pointer (&loader->problems, g_ptr_array_unref);
+  g_clear_pointer (&loader->areas_by_id, g_hash_table_unref);
+  g_clear_pointer (&loader->kinds_by_id, g_hash_table_unref);
+  g_clear_pointer (&loader->event_ids, g_hash_table_unref);
+  g_clear_pointer (&loader->areas, g_ptr_array_unref);
+  g_clear_pointer (&loader->kinds, g_ptr_array_unref);
+  g_clear_pointer (&loader->events, g_ptr_array_unref);
+}
+
+static void
+add_problem (Loader            *loader,
+             KzProblemSeverity  severity,
+             const Path        *path,
+             guint              line,
+             guint              column,
+             char              *message)  /* (transfer full) */
+{
+  KzProblem *problem = g_new0 (KzProblem, 1);
+
+  problem->severity = severity;
+  problem->path = path_to_string (path);
+  problem->line = line;
+  problem->column = column;
+  problem->message = message;
+  g_ptr_array_add (loader->problems, problem);
+
+  if (severity == KZ_PROBLEM_ERROR)
+    loader->n_errors++;
+  else
+    loader->n_warnings++;
+}
+
+static void error_at (Loader *loader, const Path *path, const char *format, ...) G_GNUC_PRINTF (3, 4);
+
+static void
+error_at (Loader     *loader,
+          const Path *path,
+          const char *format,
+          ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  add_problem (loader, KZ_PROBLEM_ERROR, path, 0, 0, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+static void
+warning_at (Loader     *loader,
+            const Path *path,
+            char       *message)
+{
+  add_problem (loader, KZ_PROBLEM_WARNING, path, 0, 0, message);
+}
+
+/* ---- The pre-scan ------------------------------------------------------------------ */
+
+static void
+offset_to_line_column (const char *data,
+                       gsize       offset,
+                       guint      *out_line,
+                       guint      *out_column)
+{
+  const char *line_start = data;
+  guint line = 1;
+
+  for (gsize i = 0; i < offset; i++)
+    {
+      if (data[i] == '\n')
+        {
+          line++;
+          line_start = data + i + 1;
+        }
+    }
+
+  *out_line = line;
+  /* Columns count characters, as editors do; the bytes before offset are valid UTF-8. */
+  *out_column = (guint) g_utf8_strlen (line_start, data + offset - line_start) + 1;
+}
+
+static void
+syntax_problem (Loader     *loader,
+                const char *data,
+                gsize       offset,
+                char       *message)
+{
+  guint line, column;
+
+  offset_to_line_column (data, offset, &line, &column);
+  add_problem (loader, KZ_PROBLEM_ERROR, NULL, line, column, message);
+}
+
+static gboolean
+is_json_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Returns the error code of the first problem it finds, or -1 when the bytes are safe to
+ * hand to json-glib (which may still find them malformed). */
+static int
+prescan (Loader     *loader,
+         const char *data,
+         gsize       len)
+{
+  const char *end = NULL;
+  guint depth = 0;
+  gboolean in_string = FALSE, seen_root = FALSE;
+  gsize i = 0;
+
+  if (!g_utf8_validate_len (data, len, &end))
+    {
+      gsize offset = end - data;
+
+      if (data[offset] == '\0')
+        syntax_problem (loader, data, offset,
+                        g_strdup (_("the file contains a NUL byte; datasets are UTF-8 text")));
+      else
+        syntax_problem (loader, data, offset,
+                        g_strdup (_("the file is not valid UTF-8 text; save it with UTF-8 encoding")));
+      return KZ_DATASET_ERROR_ENCODING;
+    }
+
+  while (i < len && is_json_space (data[i]))
+    i++;
+  if (i == len)
+    {
+      add_problem (loader, KZ_PROBLEM_ERROR, NULL, 0, 0,
+                   g_strdup (_("the file is empty; a dataset is a JSON object")));
+      return KZ_DATASET_ERROR_SYNTAX;
+    }
+
+  for (; i < len; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\' && i + 1 < len)
+            {
+              /* json-glib would turn \u0000 into a C string that ends early. */
+              if (data[i + 1] == 'u' && i + 5 < len && strncmp (data + i + 2, "0000", 4) == 0)
+                {
+                  syntax_problem (loader, data, i,
+                                  g_strdup (_("a string contains a NUL character (\\u0000)")));
+                  return KZ_DATASET_ERROR_ENCODING;
+                }
+              i++;
+            }
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      if (seen_root && depth == 0)
+        {
+          if (!is_json_space (c))
+            {
+              syntax_problem (loader, data, i,
+                              g_strdup (_("unexpected content after the end of the JSON document")));
+              return KZ_DATASET_ERROR_SYNTAX;
+            }
+          continue;
+        }
+
+      switch (c)
+        {
+        case '"':
+          in_string = TRUE;
+          break;
+
+        case '{':
+        case '[':
+          seen_root = TRUE;
+          if (++depth > KZ_DATASET_MAX_DEPTH)
+            {
+              syntax_problem (loader, data, i,
+                              g_strdup_printf (_("values are nested more than %d levels deep"),
+                                               KZ_DATASET_MAX_DEPTH));
+              return KZ_DATASET_ERROR_SYNTAX;
+            }
+          break;
+
+        case '}':
+        case ']':
+          /* Unbalanced closers are json-glib's to report, with its own message. */
+          if (depth == 0)
+            return -1;
+          depth--;
+          break;
+
+        case '-':
+        case '0': case '1': case '2': case '3': case '4':
+        case '5': case '6': case '7': case '8': case '9':
+          {
+            gsize start = i, digits = 0;
+            gboolean integer = TRUE;
+
+            if (data[i] == '-')
+              i++;
+            for (; i < len && (g_ascii_isdigit (data[i]) || strchr (".eE+-", data[i]) != NULL); i++)
+              {
+                if (g_ascii_isdigit (data[i]))
+                  digits++;
+                else
+                  integer = FALSE;
+              }
+
+            /* json-glib wraps integers beyond 64 bits around without a word. */
+            if (integer && digits > 18)
+              {
+                syntax_problem (loader, data, start,
+                                g_strdup_printf (_("the number %.*s is too large"),
+                                                 (int) MIN (i - start, 40), data + start));
+                return KZ_DATASET_ERROR_SYNTAX;
+              }
+            i--;
+          }
+          break;
+
+        default:
+          break;
+        }
+    }
+
+  return -1;
+}
+
+/* json-glib 1.6 puts the position at the front of its message: "<data>:3:14: Parse error: …". */
+static void
+json_glib_problem (Loader       *loader,
+                   const GError *error)
+{
+  const char *message = error->message;
+  guint line = 0, column = 0;
+  const char *rest;
+
+  if (g_str_has_prefix (message, "<data>:"))
+    {
+      char *endp = NULL;
+
+      line = (guint) g_ascii_strtoull (message + strlen ("<data>:"), &endp, 10);
+      if (endp != NULL && *endp == ':')
+        column = (guint) g_ascii_strtoull (endp + 1, &endp, 10);
+      if (endp != NULL && *endp == ':')
+        message = endp + 1;
+      while (*message == ' ')
+        message++;
+    }
+
+  rest = g_str_has_prefix (message, "Parse error: ") ? message + strlen ("Parse error: ") : message;
+  add_problem (loader, KZ_PROBLEM_ERROR, NULL, line, column,
+               /* Translators: %s is json-glib's own description, in English */
+               g_strdup_printf (_("not well-formed JSON: %s"), rest));
+}
+
+/* ---- Checking members -------------------------------------------------------------- */
+
+static const char *
+node_type_description (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      return _("an object");
+    case JSON_NODE_ARRAY:
+      return _("an array");
+    case JSON_NODE_NULL:
+      return _("null");
+    case JSON_NODE_VALUE:
+    default:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          return _("a string");
+        case G_TYPE_BOOLEAN:
+          return _("true or false");
+        default:
+          return _("a number");
+        }
+    }
+}
+
+static guint
+edit_distance (const char *a,
+               const char *b)
+{
+  gsize la = strlen (a), lb = strlen (b);
+  g_autofree guint *row = NULL;
+
+  if (la > 64 || lb > 64)
+    return G_MAXUINT;
+
+  row = g_new (guint, lb + 1);
+  for (gsize j = 0; j <= lb; j++)
+    row[j] = j;
+
+  for (gsize i = 1; i <= la; i++)
+    {
+      guint diagonal = row[0];
+
+      row[0] = i;
+      for (gsize j = 1; j <= lb; j++)
+        {
+          guint above = row[j];
+          guint cost = a[i - 1] == b[j - 1] ? 0 : 1;
+
+          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diagonal + cost);
+          diagonal = above;
+        }
+    }
+
+  return row[lb];
+}
+
+/* Unknown members are kept visible as warnings: a typo must never silently drop data. */
+static void
+check_members (Loader            *loader,
+               const Path        *path,
+               JsonObject        *object,
+               const char * const *known)
+{
+  JsonObjectIter iter;
+  const char *name;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, NULL))
+    {
+      const char *best = NULL;
+      guint best_distance = 3;
+
+      if (g_strv_contains (known, name))
+        continue;
+
+      for (guint i = 0; known[i] != NULL; i++)
+        {
+          guint distance = edit_distance (name, known[i]);
+
+          if (distance < best_distance && distance < strlen (known[i]))
+            {
+              best = known[i];
+              best_distance = distance;
+            }
+        }
+
+      if (best != NULL)
+        warning_at (loader, path,
+                    g_strdup_printf (_("unknown member “%s” — did you mean “%s”?"), name, best));
+      else
+        warning_at (loader, path,
+                    g_strdup_printf (_("unknown member “%s” is ignored"), name));
+    }
+}
+
+/* Returns the member's node, or NULL (after reporting it when @required) if absent. */
+static JsonNode *
+get_member (Loader     *loader,
+            const Path *path,
+            JsonObject *object,
+            const char *name,
+            gboolean    required)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL && required)
+    error_at (loader, path, _("missing required member “%s”"), name);
+
+  return node;
+}
+
+static const char *
+get_string (Loader     *loader,
+            const Path *parent,
+            JsonObject *object,
+            const char *name,
+            gboolean    required)
+{
+  Path path = { parent, name, 0 };
+  JsonNode *node = get_member (loader, parent, object, name, required);
+  const char *value;
+
+  if (node == NULL)
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      error_at (loader, &path, _("expected a string, found %s"), node_type_description (node));
+      return NULL;
+    }
+
+  value = json_node_get_string (node);
+  if (required && value[0] == '\0')
+    {
+      error_at (loader, &path, _("must not be empty"));
+      return NULL;
+    }
+
+  return value;
+}
+
+static JsonArray *
+get_array (Loader     *loader,
+           const Path *parent,
+           JsonObject *object,
+           const char *name,
+           gboolean    required)
+{
+  Path path = { parent, name, 0 };
+  JsonNode *node = get_member (loader, parent, object, name, required);
+
+  if (node == NULL)
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      error_at (loader, &path, _("expected an array, found %s"), node_type_description (node));
+      return NULL;
+    }
+
+  return json_node_get_array (node);
+}
+
+static JsonObject *
+as_object (Loader     *loader,
+           const Path *path,
+           JsonNode   *node)
+{
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      error_at (loader, path, _("expected an object, found %s"), node_type_description (node));
+      return NULL;
+    }
+
+  return json_node_get_object (node);
+}
+
+static gboolean
+is_valid_id (const char *id)
+{
+  if (!(g_ascii_islower (id[0]) || g_ascii_isdigit (id[0])))
+    return FALSE;
+
+  for (const char *p = id; *p != '\0'; p++)
+    if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-'))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Checks the id's shape and that @seen does not hold it yet. */
+static const char *
+get_id (Loader     *loader,
+        const Path *parent,
+        JsonObject *object,
+        GHashTable *seen,
+        const char *list_name)
+{
+  Path path = { parent, "id", 0 };
+  const char *id = get_string (loader, parent, object, "id", TRUE);
+
+  if (id == NULL)
+    return NULL;
+
+  if (!is_valid_id (id))
+    {
+      error_at (loader, &path,
+                _("“%s” is not a valid id: use lowercase letters, digits and hyphens, "
+                  "starting with a letter or digit"), id);
+      return NULL;
+    }
+
+  if (g_hash_table_contains (seen, id))
+    {
+      error_at (loader, &path, _("the id “%s” is used by another entry in %s"), id, list_name);
+      return NULL;
+    }
+
+  return id;
+}
+
+static gboolean
+parse_color (const char *text,
+             guint32    *out_rgb)
+{
+  guint32 rgb = 0;
+
+  if (text[0] != '#' || strlen (text) != 7)
+    return FALSE;
+
+  for (guint i = 1; i < 7; i++)
+    {
+      int digit = g_ascii_xdigit_value (text[i]);
+
+      if (digit < 0)
+        return FALSE;
+      rgb = (rgb << 4) | (guint32) digit;
+    }
+
+  *out_rgb = rgb;
+  return TRUE;
+}
+
+/* Colours for areas that do not name one: distinct hues of even lightness. */
+static const guint32 fallback_colors[] = {
+  0x1c71d8, 0xc64600, 0x26a269, 0x9141ac, 0xa51d2d, 0x986a44, 0x2190a4, 0x63452c,
+};
+
+static gboolean
+get_date (Loader     *loader,
+          const Path *parent,
+          JsonObject *object,
+          const char *name,
+          gboolean    required,
+          KzDate     *out_date)
+{
+  Path path = { parent, name, 0 };
+  const char *text = get_string (loader, parent, object, name, required);
+  g_autoptr(GError) error = NULL;
+
+  if (text == NULL)
+    return FALSE;
+
+  if (!kz_date_parse (text, out_date, &error))
+    {
+      error_at (loader, &path, "%s", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_web_url (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  const char *scheme;
+
+  if (uri == NULL)
+    return FALSE;
+
+  scheme = g_uri_get_scheme (uri);
+  return (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0) &&
+         g_uri_get_host (uri) != NULL && g_uri_get_host (uri)[0] != '\0';
+}
+
+static void
+load_areas (Loader     *loader,
+            JsonObject *root)
+{
+  static const char * const known[] = { "id", "name", "color", "description", NULL };
+  Path areas_path = { NULL, "areas", 0 };
+  JsonArray *array = get_array (loader, NULL, root, "areas", TRUE);
+
+  if (array == NULL)
+    {
+      loader->areas_unreadable = TRUE;
+      return;
+    }
+
+  if (json_array_get_length (array) == 0)
+    error_at (loader, &areas_path, _("a dataset needs at least one area"));
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      Path path = { &areas_path, NULL, i };
+      Path color_path = { &path, "color", 0 };
+      JsonObject *object = as_object (loader, &path, json_array_get_element (array, i));
+      const char *id, *name, *color, *description;
+      guint32 rgb = fallback_colors[i % G_N_ELEMENTS (fallback_colors)];
+      KzArea *area;
+
+      if (object == NULL)
+        continue;
+
+      check_members (loader, &path, object, known);
+      id = get_id (loader, &path, object, loader->areas_by_id, "areas");
+      name = get_string (loader, &path, object, "name", TRUE);
+      color = get_string (loader, &path, object, "color", FALSE);
+      description = get_string (loader, &path, object, "description", FALSE);
+
+      /* A bad colour is reported, but the area stays known so that the events naming it
+       * do not each report it as undeclared. */
+      if (color != NULL && !parse_color (color, &rgb))
+        error_at (loader, &color_path, _("“%s” is not a colour; write #rrggbb, e.g. #1c71d8"), color);
+
+      if (id == NULL || name == NULL)
+        continue;
+
+      area = kz_area_new (id, name, rgb, description);
+      g_ptr_array_add (loader->areas, area);
+      g_hash_table_insert (loader->areas_by_id, (gpointer) kz_area_get_id (area), area);
+    }
+}
+
+static void
+load_kinds (Loader     *loader,
+            JsonObject *root)
+{
+  static const char * const known[] = { "id", "name", NULL };
+  Path kinds_path = { NULL, "kinds", 0 };
+  JsonArray *array = get_array (loader, NULL, root, "kinds", FALSE);
+
+  if (array == NULL)
+    return;
+
+  loader->kinds_declared = TRUE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      Path path = { &kinds_path, NULL, i };
+      JsonObject *object = as_object (loader, &path, json_array_get_element (array, i));
+      const char *id, *name;
+      KzKind *kind;
+
+      if (object == NULL)
+        continue;
+
+      check_members (loader, &path, object, known);
+      id = get_id (loader, &path, object, loader->kinds_by_id, "kinds");
+      name = get_string (loader, &path, object, "name", TRUE);
+      if (id == NULL || name == NULL)
+        continue;
+
+      kind = kz_kind_new (id, name);
+      g_ptr_array_add (loader->kinds, kind);
+      g_hash_table_insert (loader->kinds_by_id, (gpointer) kz_kind_get_id (kind), kind);
+    }
+}
+
+static KzKind *
+resolve_kind (Loader     *loader,
+              const Path *path,
+              const char *id)
+{
+  KzKind *kind = g_hash_table_lookup (loader->kinds_by_id, id);
+
+  if (kind != NULL)
+    return kind;
+
+  if (loader->kinds_declared)
+    {
+      error_at (loader, path, _("“%s” is not one of the kinds declared in “kinds”"), id);
+      return NULL;
+    }
+
+  /* Without a "kinds" list any kind id goes, named after itself. */
+  if (!is_valid_id (id))
+    {
+      error_at (loader, path,
+                _("“%s” is not a valid id: use lowercase letters, digits and hyphens, "
+                  "starting with a letter or digit"), id);
+      return NULL;
+    }
+
+  kind = kz_kind_new (id, id);
+  g_ptr_array_add (loader->kinds, kind);
+  g_hash_table_insert (loader->kinds_by_id, (gpointer) kz_kind_get_id (kind), kind);
+  return kind;
+}
+
+static void
+load_round (Loader     *loader,
+            const Path *parent,
+            JsonObject *object,
+            KzEvent    *event)
+{
+  Path path = { parent, "round", 0 };
+  JsonNode *node = json_object_get_member (object, "round");
+  gint64 value;
+
+  if (node == NULL)
+    return;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) ||
+      (json_node_get_value_type (node) != G_TYPE_INT64 &&
+       json_node_get_value_type (node) != G_TYPE_DOUBLE))
+    {
+      error_at (loader, &path, _("expected a number, found %s"), node_type_description (node));
+      return;
+    }
+
+  if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    {
+      error_at (loader, &path, _("a round is a whole number such as 18, not %g"),
+                json_node_get_double (node));
+      return;
+    }
+
+  value = json_node_get_int (node);
+  if (value < 1)
+    error_at (loader, &path, _("a round is a positive number, not %" G_GINT64_FORMAT), value);
+  else if (value > G_MAXINT32)
+    error_at (loader, &path, _("the round %" G_GINT64_FORMAT " is too large"), value);
+  else if (event != NULL)
+    kz_event_set_round (event, (guint) value);
+}
+
+static void
+load_participants (Loader     *loader,
+                   const Path *parent,
+                   JsonObject *object,
+                   KzEvent    *event)
+{
+  Path array_path = { parent, "participants", 0 };
+  JsonArray *array = get_array (loader, parent, object, "participants", FALSE);
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) participants = NULL;
+
+  if (array == NULL)
+    return;
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      Path path = { &array_path, NULL, i };
+      JsonNode *node = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        error_at (loader, &path, _("expected a string, found %s"), node_type_description (node));
+      else
+        g_strv_builder_add (builder, json_node_get_string (node));
+    }
+
+  participants = g_strv_builder_end (builder);
+  if (event != NULL)
+    kz_event_set_participants (event, (const char * const *) participants);
+}
+
+static guint
+load_sources (Loader     *loader,
+              const Path *parent,
+              JsonObject *object,
+              KzEvent    *event)
+{
+  static const char * const known[] = { "title", "publisher", "url", "date", NULL };
+  Path array_path = { parent, "sources", 0 };
+  JsonArray *array = get_array (loader, parent, object, "sources", FALSE);
+
+  if (array == NULL)
+    return 0;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      Path path = { &array_path, NULL, i };
+      Path url_path = { &path, "url", 0 };
+      JsonObject *source = as_object (loader, &path, json_array_get_element (array, i));
+      const char *title, *publisher, *url;
+      KzDate date;
+      gboolean has_date;
+
+      if (source == NULL)
+        continue;
+
+      check_members (loader, &path, source, known);
+      title = get_string (loader, &path, source, "title", TRUE);
+      publisher = get_string (loader, &path, source, "publisher", FALSE);
+      url = get_string (loader, &path, source, "url", FALSE);
+      has_date = get_date (loader, &path, source, "date", FALSE, &date);
+
+      /* Sources become clickable links: nothing but a web address may get through. */
+      if (url != NULL && !is_web_url (url))
+        error_at (loader, &url_path,
+                  _("“%s” is not a web address; sources link to http:// or https:// pages"), url);
+      else if (event != NULL)
+        kz_event_add_source (event, title, publisher, url, has_date ? &date : NULL);
+    }
+
+  return json_array_get_length (array);
+}
+
+static void
+load_quotes (Loader     *loader,
+             const Path *parent,
+             JsonObject *object,
+             KzEvent    *event)
+{
+  static const char * const known[] = { "text", "by", NULL };
+  Path array_path = { parent, "quotes", 0 };
+  JsonArray *array = get_array (loader, parent, object, "quotes", FALSE);
+
+  if (array == NULL)
+    return;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      Path path = { &array_path, NULL, i };
+      JsonObject *quote = as_object (loader, &path, json_array_get_element (array, i));
+      const char *text, *by;
+
+      if (quote == NULL)
+        continue;
+
+      check_members (loader, &path, quote, known);
+      text = get_string (loader, &path, quote, "text", TRUE);
+      by = get_string (loader, &path, quote, "by", FALSE);
+      if (text != NULL && event != NULL)
+        kz_event_add_quote (event, text, by);
+    }
+}
+
+static void
+load_source_indices (Loader     *loader,
+                     const Path *parent,
+                     JsonObject *object,
+                     guint       n_sources,
+                     GArray     *out_indices)
+{
+  Path array_path = { parent, "sources", 0 };
+  JsonArray *array = get_array (loader, parent, object, "sources", FALSE);
+
+  if (array == NULL)
+    return;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      Path path = { &array_path, NULL, i };
+      JsonNode *node = json_array_get_element (array, i);
+      gint64 index;
+      guint source;
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+        {
+          error_at (loader, &path, _("expected the index of one of the event’s sources, found %s"),
+                    node_type_description (node));
+          continue;
+        }
+
+      index = json_node_get_int (node);
+      if (index < 0 || (guint64) index >= n_sources)
+        {
+          if (n_sources == 0)
+            error_at (loader, &path,
+                      _("source %" G_GINT64_FORMAT " does not exist: the event lists no sources"),
+                      index);
+          else
+            error_at (loader, &path,
+                      _("source %" G_GINT64_FORMAT " does not exist: the event’s sources are "
+                        "numbered 0 to %u"), index, n_sources - 1);
+          continue;
+        }
+
+      source = (guint) index;
+      g_array_append_val (out_indices, source);
+    }
+}
+
+static void
+load_event_areas (Loader     *loader,
+                  const Path *parent,
+                  JsonObject *object,
+                  guint       n_sources,
+                  KzEvent    *event)
+{
+  static const char * const known[] = { "area", "stage", "note", "sources", NULL };
+  Path array_path = { parent, "areas", 0 };
+  JsonArray *array = get_array (loader, parent, object, "areas", TRUE);
+  g_autoptr(GHashTable) seen = NULL;
+
+  if (array == NULL)
+    return;
+
+  if (json_array_get_length (array) == 0)
+    {
+      error_at (loader, &array_path,
+                _("an event needs at least one area entry saying what it touched"));
+      return;
+    }
+
+  seen = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      Path path = { &array_path, NULL, i };
+      Path area_path = { &path, "area", 0 };
+      Path stage_path = { &path, "stage", 0 };
+      JsonObject *entry = as_object (loader, &path, json_array_get_element (array, i));
+      g_autoptr(GArray) indices = NULL;
+      const char *area_id, *stage_text, *note;
+      KzArea *area = NULL;
+      KzStage stage = KZ_STAGE_NONE;
+
+      if (entry == NULL)
+        continue;
+
+      check_members (loader, &path, entry, known);
+      area_id = get_string (loader, &path, entry, "area", TRUE);
+      stage_text = get_string (loader, &path, entry, "stage", TRUE);
+      note = get_string (loader, &path, entry, "note", FALSE);
+      indices = g_array_new (FALSE, FALSE, sizeof (guint));
+      load_source_indices (loader, &path, entry, n_sources, indices);
+
+      if (area_id != NULL)
+        {
+          area = g_hash_table_lookup (loader->areas_by_id, area_id);
+          if (area == NULL)
+            {
+              if (!loader->areas_unreadable)
+                error_at (loader, &area_path,
+                          _("“%s” is not one of the areas declared in “areas”"), area_id);
+            }
+          else if (g_hash_table_contains (seen, area))
+            {
+              error_at (loader, &area_path,
+                        _("the area “%s” appears more than once in this event"), area_id);
+              area = NULL;
+            }
+          else
+            g_hash_table_add (seen, area);
+        }
+
+      if (stage_text != NULL && !kz_stage_from_string (stage_text, &stage))
+        error_at (loader, &stage_path,
+                  _("“%s” is not a stage; use discussed, committed, agreed or mechanism"),
+                  stage_text);
+
+      if (event != NULL && area != NULL && stage != KZ_STAGE_NONE)
+        kz_event_add_area (event, area, stage, note,
+                           (const guint *) (gpointer) indices->data, indices->len);
+    }
+}
+
+static void
+load_event (Loader     *loader,
+            const Path *path,
+            JsonObject *object)
+{
+  static const char * const known[] = {
+    "id", "date", "end", "kind", "round", "title", "place", "participants", "summary",
+    "areas", "quotes", "sources", NULL
+  };
+  Path end_path = { path, "end", 0 };
+  Path kind_path = { path, "kind", 0 };
+  const char *id, *title, *kind_id, *place, *summary;
+  gboolean has_date, has_end;
+  KzDate date, end;
+  g_autoptr(KzEvent) event = NULL;
+  KzKind *kind = NULL;
+  guint n_sources;
+  guint errors_before = loader->n_errors;
+
+  check_members (loader, path, object, known);
+  id = get_id (loader, path, object, loader->event_ids, "events");
+  has_date = get_date (loader, path, object, "date", TRUE, &date);
+  has_end = get_date (loader, path, object, "end", FALSE, &end);
+  title = get_string (loader, path, object, "title", TRUE);
+  kind_id = get_string (loader, path, object, "kind", FALSE);
+  place = get_string (loader, path, object, "place", FALSE);
+  summary = get_string (loader, path, object, "summary", FALSE);
+
+  if (has_date && has_end && kz_date_get_last_day (&end) < kz_date_get_first_day (&date))
+    {
+      g_autofree char *end_text = kz_date_to_iso (&end);
+      g_autofree char *date_text = kz_date_to_iso (&date);
+
+      error_at (loader, &end_path, _("the end %s is before the date %s"), end_text, date_text);
+      has_end = FALSE;
+    }
+
+  if (kind_id != NULL)
+    kind = resolve_kind (loader, &kind_path, kind_id);
+
+  /* The event is built only while its own members are sound; the checks below go on
+   * regardless, so that every problem in it is listed. */
+  if (id != NULL && has_date && title != NULL && loader->n_errors == errors_before)
+    event = kz_event_new (id, &date, title);
+
+  if (event != NULL)
+    {
+      kz_event_set_end (event, has_end ? &end : NULL);
+      kz_event_set_kind (event, kind);
+      kz_event_set_place (event, place);
+      kz_event_set_summary (event, summary);
+    }
+
+  load_round (loader, path, object, event);
+  load_participants (loader, path, object, event);
+  n_sources = load_sources (loader, path, object, event);
+  load_event_areas (loader, path, object, n_sources, event);
+  load_quotes (loader, path, object, event);
+
+  if (id != NULL)
+    g_hash_table_add (loader->event_ids, g_strdup (id));
+
+  if (event != NULL && loader->n_errors == errors_before)
+    g_ptr_array_add (loader->events, g_steal_pointer (&event));
+}
+
+static void
+load_events (Loader     *loader,
+             JsonObject *root)
+{
+  Path events_path = { NULL, "events", 0 };
+  JsonArray *array = get_array (loader, NULL, root, "events", TRUE);
+
+  if (array == NULL)
+    return;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      Path path = { &events_path, NULL, i };
+      JsonObject *object = as_object (loader, &path, json_array_get_element (array, i));
+
+      if (object != NULL)
+        load_event (loader, &path, object);
+    }
+}
+
+static void
+load_version (Loader     *loader,
+              JsonObject *root)
+{
+  Path path = { NULL, "kizuna", 0 };
+  JsonNode *node = json_object_get_member (root, "kizuna");
+
+  if (node == NULL)
+    {
+      error_at (loader, NULL,
+                _("missing required member “kizuna”: the format version, 1 for this format"));
+      return;
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    error_at (loader, &path, _("the format version must be the number 1, found %s"),
+              node_type_description (node));
+  else if (json_node_get_int (node) != 1)
+    error_at (loader, &path,
+              _("format version %" G_GINT64_FORMAT " is not supported; this version of Kizuna "
+                "reads format 1"), json_node_get_int (node));
+}
+
+static KzDataset *
+load_root (Loader   *loader,
+           JsonNode *root_node)
+{
+  static const char * const known[] = {
+    "kizuna", "title", "description", "areas", "kinds", "events", NULL
+  };
+  JsonObject *root;
+  const char *title, *description;
+
+  if (root_node == NULL || !JSON_NODE_HOLDS_OBJECT (root_node))
+    {
+      error_at (loader, NULL, _("a dataset is a JSON object, but the file holds %s"),
+                root_node != NULL ? node_type_description (root_node) : _("nothing"));
+      return NULL;
+    }
+
+  root = json_node_get_object (root_node);
+  check_members (loader, NULL, root, known);
+  load_version (loader, root);
+  title = get_string (loader, NULL, root, "title", TRUE);
+  description = get_string (loader, NULL, root, "description", FALSE);
+  /* Areas and kinds first, whatever the member order, so events can refer to them. */
+  load_areas (loader, root);
+  load_kinds (loader, root);
+  load_events (loader, root);
+
+  if (loader->n_errors > 0)
+    return NULL;
+
+  return kz_dataset_new (title, description,
+                         g_steal_pointer (&loader->areas),
+                         g_steal_pointer (&loader->kinds),
+                         g_steal_pointer (&loader->events));
+}
+
+static void
+too_large_problem (Loader *loader,
+                   guint64 size)
+{
+  g_autofree char *size_text = g_format_size (size);
+  g_autofree char *limit_text = g_format_size (KZ_DATASET_MAX_FILE_SIZE);
+
+  add_problem (loader, KZ_PROBLEM_ERROR, NULL, 0, 0,
+               g_strdup_printf (_("the file is %s, more than the %s a dataset may have"),
+                                size_text, limit_text));
+}
+
+static void
+set_summary_error (GError  **error,
+                   int       code,
+                   Loader   *loader)
+{
+  g_set_error (error, KZ_DATASET_ERROR, code,
+               g_dngettext (GETTEXT_PACKAGE, "the dataset has %u error", "the dataset has %u errors",
+                            loader->n_errors),
+               loader->n_errors);
+}
+
+/**
+ * kz_dataset_load_from_bytes:
+ * @problems: (nullable) (element-type KzProblem): where to append every problem found
+ *
+ * Returns: (transfer full) (nullable): the dataset, or %NULL with @error set when the
+ *   data has any error (warnings alone do not stop it).
+ */
+KzDataset *
+kz_dataset_load_from_bytes (GBytes     *bytes,
+                            GPtrArray  *problems,
+                            GError    **error)
+{
+  Loader loader = { 0 };
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(KzDataset) dataset = NULL;
+  const char *data;
+  gsize len;
+  int code;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  loader.problems = g_ptr_array_new_with_free_func ((GDestroyNotify) kz_problem_free);
+  loader.areas = g_ptr_array_new_with_free_func (g_object_unref);
+  loader.kinds = g_ptr_array_new_with_free_func (g_object_unref);
+  loader.events = g_ptr_array_new_with_free_func (g_object_unref);
+  loader.areas_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  loader.kinds_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  loader.event_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  data = g_bytes_get_data (bytes, &len);
+  if (data == NULL)
+    data = "";
+
+  if (len > KZ_DATASET_MAX_FILE_SIZE)
+    {
+      too_large_problem (&loader, len);
+      code = KZ_DATASET_ERROR_TOO_LARGE;
+    }
+  else if ((code = prescan (&loader, data, len)) < 0)
+    {
+      parser = json_parser_new_immutable ();
+      if (!json_parser_load_from_data (parser, data, (gssize) len, &parse_error))
+        {
+          json_glib_problem (&loader, parse_error);
+          code = KZ_DATASET_ERROR_SYNTAX;
+        }
+      else
+        {
+          dataset = load_root (&loader, json_parser_get_root (parser));
+          code = KZ_DATASET_ERROR_INVALID;
+        }
+    }
+
+  if (problems != NULL)
+    g_ptr_array_extend_and_steal (problems, g_steal_pointer (&loader.problems));
+
+  if (dataset == NULL)
+    set_summary_error (error, code, &loader);
+
+  loader_clear (&loader);
+  return g_steal_pointer (&dataset);
+}
+
+/**
+ * kz_dataset_load_from_file:
+ * @problems: (nullable) (element-type KzProblem): where to append every problem found
+ *
+ * Reads @file whole and loads it as kz_dataset_load_from_bytes() does. Anything that is
+ * not a regular file (a folder, a device that never ends) is refused before reading.
+ *
+ * Returns: (transfer full) (nullable):
+ */
+KzDataset *
+kz_dataset_load_from_file (GFile         *file,
+                           GPtrArray     *problems,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL)
+    goto read_failed;
+
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                           g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY
+                             ? _("it is a folder, not a dataset file")
+                             : _("it is not a regular file"));
+      goto read_failed;
+    }
+
+  if ((guint64) g_file_info_get_size (info) > KZ_DATASET_MAX_FILE_SIZE)
+    {
+      Loader loader = { 0 };
+
+      loader.problems = g_ptr_array_new_with_free_func ((GDestroyNotify) kz_problem_free);
+      too_large_problem (&loader, (guint64) g_file_info_get_size (info));
+      g_set_error (error, KZ_DATASET_ERROR, KZ_DATASET_ERROR_TOO_LARGE,
+                   "%s", ((KzProblem *) g_ptr_array_index (loader.problems, 0))->message);
+      if (problems != NULL)
+        g_ptr_array_extend_and_steal (problems, g_steal_pointer (&loader.problems));
+      loader_clear (&loader);
+      return NULL;
+    }
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
+    goto read_failed;
+
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  return kz_dataset_load_from_bytes (bytes, problems, error);
+
+read_failed:
+  if (problems != NULL)
+    {
+      KzProblem *problem = g_new0 (KzProblem, 1);
+
+      problem->severity = KZ_PROBLEM_ERROR;
+      problem->path = g_strdup ("");
+      problem->message = g_strdup (local_error->message);
+      g_ptr_array_add (problems, problem);
+    }
+  g_set_error (error, KZ_DATASET_ERROR, KZ_DATASET_ERROR_READ,
+               _("could not read the file: %s"), local_error->message);
+  return NULL;
+}
