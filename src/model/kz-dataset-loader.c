@@ -370,6 +370,7 @@ json_glib_problem (Loader       *loader,
   const char *message = error->message;
   guint line = 0, column = 0;
   const char *rest;
+  g_autofree char *valid_rest = NULL;
 
   if (g_str_has_prefix (message, "<data>:"))
     {
@@ -385,9 +386,11 @@ json_glib_problem (Loader       *loader,
     }
 
   rest = g_str_has_prefix (message, "Parse error: ") ? message + strlen ("Parse error: ") : message;
+  /* json-glib quotes the offending text cut at a byte count, which can split a character. */
+  valid_rest = g_utf8_make_valid (rest, -1);
   add_problem (loader, KZ_PROBLEM_ERROR, NULL, line, column,
                /* Translators: %s is json-glib's own description, in English */
-               g_strdup_printf (_("not well-formed JSON: %s"), rest));
+               g_strdup_printf (_("not well-formed JSON: %s"), valid_rest));
 }
 
 /* ---- Checking members -------------------------------------------------------------- */
