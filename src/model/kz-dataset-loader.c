@@ -2,11 +2,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Two passes. A byte-level pre-scan guards json-glib from input it handles badly
- * (invalid UTF-8, NUL, nesting deep enough to overflow its recursive parser, content after
- * the document, integers it would silently wrap). Then json-glib builds the tree and one
- * walk over it checks every rule of format v1 and builds the model; every problem is
- * collected with its JSON path, and a file with any error yields no dataset at all.
+ * Two passes. kz_json_scan() checks the bytes are one well-formed JSON document that
+ * json-glib handles safely, and finds each element of the "events" array. Then json-glib
+ * parses the document without its events, and each event on its own — on several threads
+ * for a large file, each tree freed as soon as its event is built. One walk checks every
+ * rule of format v1 and builds the model; every problem is collected with its JSON path,
+ * and a file with any error yields no dataset at all.
  */
 #define G_LOG_DOMAIN "kz-dataset-loader"
 
@@ -18,6 +19,7 @@
 #include <json-glib/json-glib.h>
 
 #include "kz-dataset-loader.h"
+#include "kz-json-scan.h"
 
 G_DEFINE_QUARK (kz-dataset-error-quark, kz_dataset_error)
 
@@ -128,7 +130,7 @@ typedef struct
   gboolean    kinds_declared;
   gboolean    areas_unreadable;  /* "areas" is missing or not an array: don't cascade */
   GPtrArray  *events;        /* KzEvent */
-  GHashTable *event_ids;     /* set of borrowed ids */
+  GHashTable *event_ids;     /* set of ids (owned) */
 } Loader;
 
 static void
@@ -189,7 +191,7 @@ warning_at (Loader     *loader,
   add_problem (loader, KZ_PROBLEM_WARNING, path, 0, 0, message);
 }
 
-/* ---- The pre-scan ------------------------------------------------------------------ */
+/* ---- Positions --------------------------------------------------------------------- */
 
 static void
 offset_to_line_column (const char *data,
@@ -224,142 +226,6 @@ syntax_problem (Loader     *loader,
 
   offset_to_line_column (data, offset, &line, &column);
   add_problem (loader, KZ_PROBLEM_ERROR, NULL, line, column, message);
-}
-
-static gboolean
-is_json_space (char c)
-{
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* Returns the error code of the first problem it finds, or -1 when the bytes are safe to
- * hand to json-glib (which may still find them malformed). */
-static int
-prescan (Loader     *loader,
-         const char *data,
-         gsize       len)
-{
-  const char *end = NULL;
-  guint depth = 0;
-  gboolean in_string = FALSE, seen_root = FALSE;
-  gsize i = 0;
-
-  if (!g_utf8_validate_len (data, len, &end))
-    {
-      gsize offset = end - data;
-
-      if (data[offset] == '\0')
-        syntax_problem (loader, data, offset,
-                        g_strdup (_("the file contains a NUL byte; datasets are UTF-8 text")));
-      else
-        syntax_problem (loader, data, offset,
-                        g_strdup (_("the file is not valid UTF-8 text; save it with UTF-8 encoding")));
-      return KZ_DATASET_ERROR_ENCODING;
-    }
-
-  while (i < len && is_json_space (data[i]))
-    i++;
-  if (i == len)
-    {
-      add_problem (loader, KZ_PROBLEM_ERROR, NULL, 0, 0,
-                   g_strdup (_("the file is empty; a dataset is a JSON object")));
-      return KZ_DATASET_ERROR_SYNTAX;
-    }
-
-  for (; i < len; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\' && i + 1 < len)
-            {
-              /* json-glib would turn \u0000 into a C string that ends early. */
-              if (data[i + 1] == 'u' && i + 5 < len && strncmp (data + i + 2, "0000", 4) == 0)
-                {
-                  syntax_problem (loader, data, i,
-                                  g_strdup (_("a string contains a NUL character (\\u0000)")));
-                  return KZ_DATASET_ERROR_ENCODING;
-                }
-              i++;
-            }
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-
-      if (seen_root && depth == 0)
-        {
-          if (!is_json_space (c))
-            {
-              syntax_problem (loader, data, i,
-                              g_strdup (_("unexpected content after the end of the JSON document")));
-              return KZ_DATASET_ERROR_SYNTAX;
-            }
-          continue;
-        }
-
-      switch (c)
-        {
-        case '"':
-          in_string = TRUE;
-          break;
-
-        case '{':
-        case '[':
-          seen_root = TRUE;
-          if (++depth > KZ_DATASET_MAX_DEPTH)
-            {
-              syntax_problem (loader, data, i,
-                              g_strdup_printf (_("values are nested more than %d levels deep"),
-                                               KZ_DATASET_MAX_DEPTH));
-              return KZ_DATASET_ERROR_SYNTAX;
-            }
-          break;
-
-        case '}':
-        case ']':
-          /* Unbalanced closers are json-glib's to report, with its own message. */
-          if (depth == 0)
-            return -1;
-          depth--;
-          break;
-
-        case '-':
-        case '0': case '1': case '2': case '3': case '4':
-        case '5': case '6': case '7': case '8': case '9':
-          {
-            gsize start = i, digits = 0;
-            gboolean integer = TRUE;
-
-            if (data[i] == '-')
-              i++;
-            for (; i < len && (g_ascii_isdigit (data[i]) || strchr (".eE+-", data[i]) != NULL); i++)
-              {
-                if (g_ascii_isdigit (data[i]))
-                  digits++;
-                else
-                  integer = FALSE;
-              }
-
-            /* json-glib wraps integers beyond 64 bits around without a word. */
-            if (integer && digits > 18)
-              {
-                syntax_problem (loader, data, start,
-                                g_strdup_printf (_("the number %.*s is too large"),
-                                                 (int) MIN (i - start, 40), data + start));
-                return KZ_DATASET_ERROR_SYNTAX;
-              }
-            i--;
-          }
-          break;
-
-        default:
-          break;
-        }
-    }
-
-  return -1;
 }
 
 /* json-glib 1.6 puts the position at the front of its message: "<data>:3:14: Parse error: …". */
@@ -1058,7 +924,8 @@ load_event_areas (Loader     *loader,
     }
 }
 
-static void
+/* Returns: (transfer none) (nullable): the event's id as kept in loader->event_ids */
+static const char *
 load_event (Loader     *loader,
             const Path *path,
             JsonObject *object)
@@ -1117,11 +984,18 @@ load_event (Loader     *loader,
   load_event_areas (loader, path, object, n_sources, event);
   load_quotes (loader, path, object, event);
 
-  if (id != NULL)
-    g_hash_table_add (loader->event_ids, g_strdup (id));
-
   if (event != NULL && loader->n_errors == errors_before)
     g_ptr_array_add (loader->events, g_steal_pointer (&event));
+
+  if (id == NULL)
+    return NULL;
+
+  {
+    char *kept = g_strdup (id);
+
+    g_hash_table_add (loader->event_ids, kept);
+    return kept;
+  }
 }
 
 static void
@@ -1141,6 +1015,169 @@ load_events (Loader     *loader,
 
       if (object != NULL)
         load_event (loader, &path, object);
+    }
+}
+
+/* Events one slice at a time: json-glib builds a small tree, the event is checked and built,
+ * and the tree goes at once. Large files are shared out among threads in contiguous
+ * chunks, each with its own parser and problem list, merged afterwards in file order. */
+typedef struct
+{
+  Loader      loader;
+  const char *data;
+  GArray     *slices;
+  guint       first;
+  guint       end;
+  GArray     *ids;      /* IdAt, for the duplicates check across chunks */
+  GThread    *thread;
+} Chunk;
+
+typedef struct
+{
+  const char *id;       /* owned by the chunk's loader.event_ids */
+  guint       index;
+} IdAt;
+
+/* A chunk's share of the events needs at least this many to be worth a thread. */
+#define EVENTS_PER_THREAD 4096
+
+/* Events handed to json-glib in one call: its per-call set-up costs about as much as a
+ * small event, and a batch's tree is still small. */
+#define EVENTS_PER_PARSE 128
+
+static void
+load_slice_node (Chunk    *chunk,
+                 guint     index,
+                 JsonNode *node)
+{
+  Path events_path = { NULL, "events", 0 };
+  Path path = { &events_path, NULL, index };
+  JsonObject *object = as_object (&chunk->loader, &path, node);
+  const char *id;
+
+  if (object == NULL)
+    return;
+
+  id = load_event (&chunk->loader, &path, object);
+  if (id != NULL)
+    g_array_append_val (chunk->ids, ((IdAt) { id, index }));
+}
+
+static gpointer
+load_chunk (gpointer data)
+{
+  Chunk *chunk = data;
+  /* Not json_parser_new_immutable(): sealing hashes every object, and the trees live for
+   * one batch only. */
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GString) batch = g_string_new (NULL);
+
+  for (guint first = chunk->first; first < chunk->end; first += EVENTS_PER_PARSE)
+    {
+      guint end = MIN (first + EVENTS_PER_PARSE, chunk->end);
+      const KzJsonSlice *a = &g_array_index (chunk->slices, KzJsonSlice, first);
+      const KzJsonSlice *b = &g_array_index (chunk->slices, KzJsonSlice, end - 1);
+      g_autoptr(GError) error = NULL;
+      JsonArray *array;
+
+      /* Between consecutive events the file holds only a comma and blanks, so the bytes
+       * from the first to the last of the batch, in brackets, are an array of them. */
+      g_string_truncate (batch, 0);
+      g_string_append_c (batch, '[');
+      g_string_append_len (batch, chunk->data + a->offset, (gssize) (b->offset + b->length - a->offset));
+      g_string_append_c (batch, ']');
+
+      /* The scan has checked the syntax; json-glib failing here would be a bug in one of
+       * the two, reported rather than hidden. */
+      if (!json_parser_load_from_data (parser, batch->str, (gssize) batch->len, &error))
+        {
+          Path events_path = { NULL, "events", 0 };
+          Path path = { &events_path, NULL, first };
+
+          error_at (&chunk->loader, &path, _("not well-formed JSON: %s"), error->message);
+          continue;
+        }
+
+      array = json_node_get_array (json_parser_get_root (parser));
+      g_assert (json_array_get_length (array) == end - first);
+      for (guint i = first; i < end; i++)
+        load_slice_node (chunk, i, json_array_get_element (array, i - first));
+    }
+
+  return NULL;
+}
+
+static void
+load_event_slices (Loader     *loader,
+                   const char *data,
+                   GArray     *slices)
+{
+  Path events_path = { NULL, "events", 0 };
+  guint n_chunks = 1;
+  g_autofree Chunk *chunks = NULL;
+
+  /* Implicit kinds (no "kinds" list) are created as events name them: one thread only. */
+  if (loader->kinds_declared)
+    n_chunks = CLAMP (slices->len / EVENTS_PER_THREAD, 1, MIN (g_get_num_processors (), 16));
+
+  chunks = g_new0 (Chunk, n_chunks);
+  for (guint k = 0; k < n_chunks; k++)
+    {
+      Chunk *chunk = &chunks[k];
+
+      chunk->loader = *loader;
+      chunk->loader.problems = g_ptr_array_new_with_free_func ((GDestroyNotify) kz_problem_free);
+      chunk->loader.n_errors = 0;
+      chunk->loader.n_warnings = 0;
+      chunk->loader.events = g_ptr_array_new_with_free_func (g_object_unref);
+      chunk->loader.event_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      chunk->data = data;
+      chunk->slices = slices;
+      chunk->first = (guint) ((guint64) slices->len * k / n_chunks);
+      chunk->end = (guint) ((guint64) slices->len * (k + 1) / n_chunks);
+      chunk->ids = g_array_new (FALSE, FALSE, sizeof (IdAt));
+
+      if (k > 0)
+        chunk->thread = g_thread_new ("kz-loader", load_chunk, chunk);
+    }
+
+  load_chunk (&chunks[0]);
+
+  for (guint k = 0; k < n_chunks; k++)
+    {
+      Chunk *chunk = &chunks[k];
+
+      if (chunk->thread != NULL)
+        g_thread_join (chunk->thread);
+
+      /* Problems in file order, events in file order. */
+      g_ptr_array_extend_and_steal (loader->problems, g_steal_pointer (&chunk->loader.problems));
+      loader->n_errors += chunk->loader.n_errors;
+      loader->n_warnings += chunk->loader.n_warnings;
+      g_ptr_array_extend_and_steal (loader->events, g_steal_pointer (&chunk->loader.events));
+    }
+
+  /* Each chunk saw its own duplicates; one more pass finds those across chunks. */
+  for (guint k = 1; k < n_chunks; k++)
+    for (guint i = 0; i < chunks[k].ids->len; i++)
+      {
+        const IdAt *at = &g_array_index (chunks[k].ids, IdAt, i);
+        Path path = { &events_path, NULL, at->index };
+        Path id_path = { &path, "id", 0 };
+
+        for (guint j = 0; j < k; j++)
+          if (g_hash_table_contains (chunks[j].loader.event_ids, at->id))
+            {
+              error_at (loader, &id_path, _("the id “%s” is used by another entry in %s"),
+                        at->id, "events");
+              break;
+            }
+      }
+
+  for (guint k = 0; k < n_chunks; k++)
+    {
+      g_clear_pointer (&chunks[k].loader.event_ids, g_hash_table_unref);
+      g_clear_pointer (&chunks[k].ids, g_array_unref);
     }
 }
 
@@ -1167,9 +1204,14 @@ load_version (Loader     *loader,
                 "reads format 1"), json_node_get_int (node));
 }
 
+static void load_event_slices (Loader *loader, const char *data, GArray *slices);
+
+/* @slices: (nullable): the events, when the tree holds them as an empty array */
 static KzDataset *
-load_root (Loader   *loader,
-           JsonNode *root_node)
+load_root (Loader     *loader,
+           JsonNode   *root_node,
+           const char *data,
+           GArray     *slices)
 {
   static const char * const known[] = {
     "kizuna", "title", "description", "areas", "kinds", "events", NULL
@@ -1192,7 +1234,10 @@ load_root (Loader   *loader,
   /* Areas and kinds first, whatever the member order, so events can refer to them. */
   load_areas (loader, root);
   load_kinds (loader, root);
-  load_events (loader, root);
+  if (slices != NULL)
+    load_event_slices (loader, data, slices);
+  else
+    load_events (loader, root);
 
   if (loader->n_errors > 0)
     return NULL;
@@ -1201,6 +1246,65 @@ load_root (Loader   *loader,
                          g_steal_pointer (&loader->areas),
                          g_steal_pointer (&loader->kinds),
                          g_steal_pointer (&loader->events));
+}
+
+/* The document without its events: the bytes of the "events" array replaced by "[]". */
+static char *
+document_without_events (const char       *data,
+                         gsize             len,
+                         const KzJsonScan *scan,
+                         gsize            *out_len)
+{
+  gsize before = scan->events_open;
+  gsize after = len - (scan->events_close + 1);
+  char *skeleton = g_malloc (before + 2 + after + 1);
+
+  memcpy (skeleton, data, before);
+  memcpy (skeleton + before, "[]", 2);
+  memcpy (skeleton + before + 2, data + scan->events_close + 1, after);
+  skeleton[before + 2 + after] = '\0';
+
+  *out_len = before + 2 + after;
+  return skeleton;
+}
+
+static KzDataset *
+load_document (Loader     *loader,
+               const char *data,
+               gsize       len,
+               int        *out_code)
+{
+  g_auto(KzJsonScan) scan = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *skeleton = NULL;
+  gsize skeleton_len = 0;
+
+  if (!kz_json_scan (data, len, KZ_DATASET_MAX_DEPTH, &scan))
+    {
+      if (scan.error_offset == KZ_JSON_SCAN_NO_OFFSET)
+        add_problem (loader, KZ_PROBLEM_ERROR, NULL, 0, 0, g_steal_pointer (&scan.error_message));
+      else
+        syntax_problem (loader, data, scan.error_offset, g_steal_pointer (&scan.error_message));
+      *out_code = scan.error_code;
+      return NULL;
+    }
+
+  if (scan.has_events)
+    skeleton = document_without_events (data, len, &scan, &skeleton_len);
+
+  /* json-glib should accept whatever the scan accepted; if not, its word is reported. */
+  if (!json_parser_load_from_data (parser, skeleton != NULL ? skeleton : data,
+                                   skeleton != NULL ? (gssize) skeleton_len : (gssize) len, &error))
+    {
+      json_glib_problem (loader, error);
+      *out_code = KZ_DATASET_ERROR_SYNTAX;
+      return NULL;
+    }
+
+  *out_code = KZ_DATASET_ERROR_INVALID;
+  return load_root (loader, json_parser_get_root (parser), data,
+                    scan.has_events ? scan.events : NULL);
 }
 
 static void
@@ -1239,8 +1343,6 @@ kz_dataset_load_from_bytes (GBytes     *bytes,
                             GError    **error)
 {
   Loader loader = { 0 };
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) parse_error = NULL;
   g_autoptr(KzDataset) dataset = NULL;
   const char *data;
   gsize len;
@@ -1266,20 +1368,8 @@ kz_dataset_load_from_bytes (GBytes     *bytes,
       too_large_problem (&loader, len);
       code = KZ_DATASET_ERROR_TOO_LARGE;
     }
-  else if ((code = prescan (&loader, data, len)) < 0)
-    {
-      parser = json_parser_new_immutable ();
-      if (!json_parser_load_from_data (parser, data, (gssize) len, &parse_error))
-        {
-          json_glib_problem (&loader, parse_error);
-          code = KZ_DATASET_ERROR_SYNTAX;
-        }
-      else
-        {
-          dataset = load_root (&loader, json_parser_get_root (parser));
-          code = KZ_DATASET_ERROR_INVALID;
-        }
-    }
+  else
+    dataset = load_document (&loader, data, len, &code);
 
   if (problems != NULL)
     g_ptr_array_extend_and_steal (problems, g_steal_pointer (&loader.problems));
