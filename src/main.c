@@ -10,6 +10,7 @@
 
 #include "kz-application.h"
 #include "kz-command-line.h"
+#include "kz-resources.h"
 
 int
 main (int   argc,
@@ -23,6 +24,9 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* The UI files and the bundled dataset, for the window and the command line alike. */
+  kz_register_resource ();
 
   /* --validate and the other modes without a window are handled before GTK starts. */
   if (!kz_command_line_handle (argc, argv, &window_argv, &status))

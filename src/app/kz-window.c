@@ -1,0 +1,878 @@
+/* kz-window.c — the main window: areas, timeline and detail pane for one dataset
+ *
+ * The window owns the dataset and the file it came from, loads files in a worker thread
+ * (a GTask) so the interface never waits on the disk or the parser, and wires its parts
+ * together with property bindings: the area list's hidden areas and kinds to the timeline,
+ * the timeline's selection to the detail pane, the search entry to the timeline. A file
+ * that fails to load leaves the open dataset as it was and explains itself in a
+ * KzProblemsDialog.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "kz-window"
+
+#include <glib/gi18n.h>
+
+#include "kz-area-list.h"
+#include "kz-dataset-loader.h"
+#include "kz-detail-pane.h"
+#include "kz-problems-dialog.h"
+#include "kz-timeline-view.h"
+#include "kz-window.h"
+
+struct _KzWindow
+{
+  GtkApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  KzDataset            *dataset;
+  GFile                *file;
+  GCancellable         *load_cancellable;
+#if GTK_CHECK_VERSION (4, 10, 0)
+  GCancellable         *open_cancellable;
+#else
+  GtkFileChooserNative *open_dialog;
+#endif
+  gulong                restore_panes_handler;
+  guint                 loading : 1;
+
+  GtkLabel             *title_label;
+  GtkLabel             *subtitle_label;
+  GtkSpinner           *spinner;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkLabel             *match_label;
+  GtkStack             *main_stack;
+  GtkSpinner           *loading_spinner;
+  GtkPaned             *outer_paned;
+  GtkPaned             *inner_paned;
+  KzAreaList           *area_list;
+  KzTimelineView       *timeline;
+  KzDetailPane         *detail_pane;
+};
+
+G_DEFINE_FINAL_TYPE (KzWindow, kz_window, GTK_TYPE_APPLICATION_WINDOW)
+
+/* As the width-request of the panes in kz-window.ui */
+#define SIDEBAR_MIN_WIDTH 180
+#define DETAIL_MIN_WIDTH  240
+
+enum {
+  PROP_0,
+  PROP_DATASET,
+  PROP_FILE,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Loading */
+
+typedef struct {
+  KzDataset *dataset;
+  GPtrArray *problems;
+  GError    *error;
+} LoadResult;
+
+static void
+load_result_free (LoadResult *result)
+{
+  g_clear_object (&result->dataset);
+  g_clear_pointer (&result->problems, g_ptr_array_unref);
+  g_clear_error (&result->error);
+  g_free (result);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  LoadResult *result = g_new0 (LoadResult, 1);
+
+  result->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) kz_problem_free);
+  result->dataset = kz_dataset_load_from_file (file, result->problems, cancellable,
+                                               &result->error);
+
+  if (g_task_return_error_if_cancelled (task))
+    load_result_free (result);
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) load_result_free);
+}
+
+static void
+kz_window_set_loading (KzWindow *self,
+                       gboolean  loading)
+{
+  loading = !!loading;
+  if (self->loading == (guint) loading)
+    return;
+
+  self->loading = loading;
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), loading && self->dataset != NULL);
+  gtk_spinner_set_spinning (self->spinner, loading && self->dataset != NULL);
+  gtk_spinner_set_spinning (self->loading_spinner, loading && self->dataset == NULL);
+
+  if (self->dataset == NULL)
+    gtk_stack_set_visible_child_name (self->main_stack, loading ? "loading" : "empty");
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+kz_window_update_title (KzWindow *self)
+{
+  g_autofree char *subtitle = NULL;
+
+  if (self->dataset == NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), PACKAGE_NAME);
+      gtk_label_set_text (self->title_label, PACKAGE_NAME);
+      gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), FALSE);
+      return;
+    }
+
+  gtk_window_set_title (GTK_WINDOW (self), kz_dataset_get_title (self->dataset));
+  gtk_label_set_text (self->title_label, kz_dataset_get_title (self->dataset));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label),
+                               kz_dataset_get_description (self->dataset));
+
+  if (self->file != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (self->file);
+      guint n_events = kz_dataset_get_n_events (self->dataset);
+
+      /* Translators: the window's subtitle: the file's name and how many events it has */
+      subtitle = g_strdup_printf (ngettext ("%s · %u event", "%s · %u events", n_events),
+                                  name, n_events);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label),
+                                   g_file_peek_path (self->file));
+    }
+
+  gtk_label_set_text (self->subtitle_label, subtitle != NULL ? subtitle : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle != NULL);
+}
+
+static void
+kz_window_set_dataset (KzWindow  *self,
+                       KzDataset *dataset,
+                       GFile     *file)
+{
+  gboolean file_changed = g_set_object (&self->file, file);
+  gboolean dataset_changed = g_set_object (&self->dataset, dataset);
+
+  kz_timeline_view_set_selected_event (self->timeline, NULL);
+  kz_timeline_view_set_dataset (self->timeline, dataset);
+  kz_area_list_set_dataset (self->area_list, dataset);
+  kz_window_update_title (self);
+
+  gtk_stack_set_visible_child_name (self->main_stack, dataset != NULL ? "content" : "empty");
+  if (dataset != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->timeline));
+
+  if (file_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  if (dataset_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+}
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *async_result,
+         gpointer      user_data)
+{
+  KzWindow *self = KZ_WINDOW (object);
+  GTask *task = G_TASK (async_result);
+  GFile *file = g_task_get_task_data (task);
+  LoadResult *result;
+  g_autoptr(GError) error = NULL;
+
+  /* A newer load replaced this one: its result is not wanted. (A window that closed
+   * cancelled its load, which ends below with nothing to show.) */
+  if (g_task_get_cancellable (task) != self->load_cancellable)
+    return;
+
+  g_clear_object (&self->load_cancellable);
+  result = g_task_propagate_pointer (task, &error);
+
+  if (result == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Loading failed: %s", error->message);
+    }
+  else if (result->dataset != NULL)
+    {
+      for (guint i = 0; i < result->problems->len; i++)
+        {
+          g_autofree char *line = kz_problem_to_string (g_ptr_array_index (result->problems, i));
+          g_debug ("%s: %s", g_file_peek_path (file), line);
+        }
+      kz_window_set_dataset (self, result->dataset, file);
+    }
+  else
+    {
+      KzProblemsDialog *dialog = kz_problems_dialog_new (GTK_WINDOW (self), file,
+                                                         result->error, result->problems);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+
+  /* After the dataset changed, so the window goes from loading straight to it */
+  kz_window_set_loading (self, FALSE);
+  g_clear_pointer (&result, load_result_free);
+}
+
+/* Open */
+
+static gboolean
+is_json_file (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *folded = name != NULL ? g_utf8_casefold (name, -1) : NULL;
+
+  return folded != NULL && g_str_has_suffix (folded, ".json");
+}
+
+static GFile *
+kz_window_get_initial_folder (KzWindow *self)
+{
+  if (self->file == NULL || !g_file_is_native (self->file))
+    return NULL;
+
+  return g_file_get_parent (self->file);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+/* GDK_VERSION_MAX_ALLOWED is 4.8: the 4.10 API below is used knowingly, behind the check. */
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+
+static void
+open_dialog_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(KzWindow) self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (object), result, &error);
+  g_clear_object (&self->open_cancellable);
+  if (file != NULL)
+    kz_window_open (self, file);
+  else if (!g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) &&
+           !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED))
+    g_warning ("Could not choose a file: %s", error->message);
+}
+
+void
+kz_window_show_open_dialog (KzWindow *self)
+{
+  g_autoptr(GtkFileDialog) dialog = NULL;
+  g_autoptr(GtkFileFilter) json_filter = NULL;
+  g_autoptr(GtkFileFilter) all_filter = NULL;
+  g_autoptr(GListStore) filters = NULL;
+  g_autoptr(GFile) folder = NULL;
+
+  g_return_if_fail (KZ_IS_WINDOW (self));
+
+  if (self->open_cancellable != NULL)
+    return;
+
+  json_filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (json_filter, _("JSON Datasets"));
+  gtk_file_filter_add_pattern (json_filter, "*.json");
+  gtk_file_filter_add_mime_type (json_filter, "application/json");
+  all_filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (all_filter, _("All Files"));
+  gtk_file_filter_add_pattern (all_filter, "*");
+
+  filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_list_store_append (filters, json_filter);
+  g_list_store_append (filters, all_filter);
+
+  dialog = gtk_file_dialog_new ();
+  gtk_file_dialog_set_title (dialog, _("Open Dataset"));
+  gtk_file_dialog_set_modal (dialog, TRUE);
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_default_filter (dialog, json_filter);
+  folder = kz_window_get_initial_folder (self);
+  if (folder != NULL)
+    gtk_file_dialog_set_initial_folder (dialog, folder);
+
+  self->open_cancellable = g_cancellable_new ();
+  gtk_file_dialog_open (dialog, GTK_WINDOW (self), self->open_cancellable,
+                        open_dialog_cb, g_object_ref (self));
+}
+
+G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+
+static void
+on_open_dialog_response (GtkNativeDialog *dialog,
+                         int              response,
+                         KzWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        kz_window_open (self, file);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_clear_object (&self->open_dialog);
+}
+
+void
+kz_window_show_open_dialog (KzWindow *self)
+{
+  g_autoptr(GtkFileFilter) json_filter = NULL;
+  g_autoptr(GtkFileFilter) all_filter = NULL;
+  g_autoptr(GFile) folder = NULL;
+
+  g_return_if_fail (KZ_IS_WINDOW (self));
+
+  if (self->open_dialog != NULL)
+    return;
+
+  self->open_dialog = gtk_file_chooser_native_new (_("Open Dataset"),
+                                                   GTK_WINDOW (self),
+                                                   GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                   _("_Open"),
+                                                   _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->open_dialog), TRUE);
+
+  json_filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (json_filter, _("JSON Datasets"));
+  gtk_file_filter_add_pattern (json_filter, "*.json");
+  gtk_file_filter_add_mime_type (json_filter, "application/json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->open_dialog), json_filter);
+
+  all_filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (all_filter, _("All Files"));
+  gtk_file_filter_add_pattern (all_filter, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->open_dialog), all_filter);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (self->open_dialog), json_filter);
+
+  folder = kz_window_get_initial_folder (self);
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->open_dialog), folder, NULL);
+
+  g_signal_connect (self->open_dialog, "response", G_CALLBACK (on_open_dialog_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->open_dialog));
+}
+
+#endif
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         KzWindow      *self)
+{
+  GFile *file = NULL;
+
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      GSList *files = g_value_get_boxed (value);
+
+      for (GSList *l = files; l != NULL && file == NULL; l = l->next)
+        if (is_json_file (l->data))
+          file = l->data;
+    }
+  else if (G_VALUE_HOLDS (value, G_TYPE_FILE))
+    file = g_value_get_object (value);
+
+  if (file == NULL || !is_json_file (file))
+    return FALSE;
+
+  kz_window_open (self, file);
+  return TRUE;
+}
+
+/* Search */
+
+static void
+kz_window_update_matches (KzWindow *self)
+{
+  const char *text = kz_timeline_view_get_search_text (self->timeline);
+  guint n_matches = kz_timeline_view_get_n_matches (self->timeline);
+  g_autofree char *label = NULL;
+
+  if (text == NULL || *text == '\0')
+    label = g_strdup ("");
+  else if (n_matches == 0)
+    label = g_strdup (_("No matches"));
+  else
+    /* Translators: how many events match the search text */
+    label = g_strdup_printf (ngettext ("%u match", "%u matches", n_matches), n_matches);
+
+  gtk_label_set_text (self->match_label, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, label,
+                                  -1);
+}
+
+static void
+on_search_changed (GtkSearchEntry *entry,
+                   KzWindow       *self)
+{
+  kz_timeline_view_set_search_text (self->timeline, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+on_search_activate (GtkSearchEntry *entry,
+                    KzWindow       *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self->timeline), "timeline.next-match", NULL);
+}
+
+static void
+on_search_next_match (GtkSearchEntry *entry,
+                      KzWindow       *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self->timeline), "timeline.next-match", NULL);
+}
+
+static void
+on_search_previous_match (GtkSearchEntry *entry,
+                          KzWindow       *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self->timeline), "timeline.previous-match", NULL);
+}
+
+static void
+on_search_mode_changed (GtkSearchBar *search_bar,
+                        GParamSpec   *pspec,
+                        KzWindow     *self)
+{
+  if (gtk_search_bar_get_search_mode (search_bar))
+    return;
+
+  /* Closing the search ends it: no event stays dimmed behind a hidden entry. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  kz_timeline_view_set_search_text (self->timeline, NULL);
+  if (self->dataset != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->timeline));
+}
+
+/* Selection */
+
+static void
+kz_window_update_navigation (KzWindow *self)
+{
+  KzEvent *selected = kz_timeline_view_get_selected_event (self->timeline);
+  gboolean has_previous = FALSE;
+  gboolean has_next = FALSE;
+
+  if (self->dataset != NULL)
+    {
+      has_previous = selected != NULL &&
+                     kz_timeline_view_find_event (self->timeline, selected, -1) != NULL;
+      has_next = kz_timeline_view_find_event (self->timeline, selected, +1) != NULL;
+    }
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                            "previous-event")),
+                               has_previous);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                            "next-event")),
+                               has_next);
+}
+
+static void
+on_timeline_event_activated (KzTimelineView *timeline,
+                             KzEvent        *event,
+                             KzWindow       *self)
+{
+  /* Enter on the timeline: read about the event, from its first focusable line */
+  gtk_widget_child_focus (GTK_WIDGET (self->detail_pane), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+previous_event_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  KzWindow *self = KZ_WINDOW (user_data);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->timeline), "timeline.previous-event", NULL);
+}
+
+static void
+next_event_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  KzWindow *self = KZ_WINDOW (user_data);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->timeline), "timeline.next-event", NULL);
+}
+
+static const GActionEntry win_actions[] = {
+  { .name = "previous-event", .activate = previous_event_action },
+  { .name = "next-event", .activate = next_event_action },
+};
+
+/* Window state in GSettings */
+
+static GSettings *
+new_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+  if (schema == NULL)
+    {
+      /* An uninstalled run without GSETTINGS_SCHEMA_DIR: work, just forget on close. */
+      g_message ("The settings schema %s is not installed: window state will not be kept",
+                 APP_ID);
+      return NULL;
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+/* The panes' widths, once, when they first get their size: the remembered widths, unless
+ * the window is too narrow for them, when the timeline keeps the room and the side panes
+ * give it up (down to their minimum). GtkPaned positions count from the start, so the
+ * detail pane's width becomes a position here. From then on the side panes keep their
+ * width as the window resizes, since they do not resize. */
+#define SIDEBAR_MAX_SHARE 0.22
+#define DETAIL_MAX_SHARE  0.34
+
+static void
+on_outer_paned_max_position (GtkPaned   *paned,
+                             GParamSpec *pspec,
+                             KzWindow   *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (paned));
+  int sidebar_width = 260;
+  int detail_width = 360;
+  int inner_width;
+
+  if (width <= 0)
+    return;
+
+  g_clear_signal_handler (&self->restore_panes_handler, paned);
+
+  if (self->settings != NULL)
+    {
+      sidebar_width = g_settings_get_int (self->settings, "sidebar-width");
+      detail_width = g_settings_get_int (self->settings, "detail-width");
+    }
+
+  sidebar_width = MIN (sidebar_width, MAX (SIDEBAR_MIN_WIDTH, (int) (width * SIDEBAR_MAX_SHARE)));
+  gtk_paned_set_position (self->outer_paned, sidebar_width);
+
+  inner_width = width - sidebar_width;
+  detail_width = MIN (detail_width, MAX (DETAIL_MIN_WIDTH, (int) (inner_width * DETAIL_MAX_SHARE)));
+  gtk_paned_set_position (self->inner_paned, MAX (0, inner_width - detail_width));
+}
+
+static void
+kz_window_restore_state (KzWindow *self)
+{
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  g_settings_bind (self->settings, "hidden-areas",
+                   self->timeline, "hidden-areas",
+                   G_SETTINGS_BIND_DEFAULT);
+}
+
+static void
+kz_window_save_state (KzWindow *self)
+{
+  int width;
+  int height;
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->outer_paned)))
+    {
+      g_settings_set_int (self->settings, "sidebar-width",
+                          gtk_paned_get_position (self->outer_paned));
+      g_settings_set_int (self->settings, "detail-width",
+                          gtk_widget_get_width (GTK_WIDGET (self->detail_pane)));
+    }
+}
+
+/* GtkWindow */
+
+static gboolean
+kz_window_close_request (GtkWindow *window)
+{
+  KzWindow *self = KZ_WINDOW (window);
+
+  g_cancellable_cancel (self->load_cancellable);
+  kz_window_save_state (self);
+
+  return GTK_WINDOW_CLASS (kz_window_parent_class)->close_request (window);
+}
+
+/* GObject */
+
+static void
+kz_window_constructed (GObject *object)
+{
+  KzWindow *self = KZ_WINDOW (object);
+
+  G_OBJECT_CLASS (kz_window_parent_class)->constructed (object);
+
+  kz_window_restore_state (self);
+}
+
+static void
+kz_window_dispose (GObject *object)
+{
+  KzWindow *self = KZ_WINDOW (object);
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+#if GTK_CHECK_VERSION (4, 10, 0)
+  g_cancellable_cancel (self->open_cancellable);
+  g_clear_object (&self->open_cancellable);
+#else
+  if (self->open_dialog != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->open_dialog));
+  g_clear_object (&self->open_dialog);
+#endif
+  if (self->outer_paned != NULL)
+    g_clear_signal_handler (&self->restore_panes_handler, self->outer_paned);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KZ_TYPE_WINDOW);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->dataset);
+  g_clear_object (&self->file);
+
+  G_OBJECT_CLASS (kz_window_parent_class)->dispose (object);
+}
+
+static void
+kz_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  KzWindow *self = KZ_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      g_value_set_object (value, self->dataset);
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kz_window_class_init (KzWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = kz_window_constructed;
+  object_class->dispose = kz_window_dispose;
+  object_class->get_property = kz_window_get_property;
+
+  window_class->close_request = kz_window_close_request;
+
+  /* The open dataset; NULL before the first file loads, or when it failed. */
+  properties[PROP_DATASET] =
+    g_param_spec_object ("dataset", NULL, NULL,
+                         KZ_TYPE_DATASET,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* The file the open dataset came from. */
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL,
+                         G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* Whether a file is being loaded. */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (KZ_TYPE_AREA_LIST);
+  g_type_ensure (KZ_TYPE_DETAIL_PANE);
+  g_type_ensure (KZ_TYPE_TIMELINE_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/kz-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, match_label);
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, outer_paned);
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, inner_paned);
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, area_list);
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, timeline);
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, detail_pane);
+}
+
+static void
+kz_window_init (KzWindow *self)
+{
+  g_autoptr(GPropertyAction) search_action = NULL;
+  GtkDropTarget *drop_target;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = new_settings ();
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
+                                   G_N_ELEMENTS (win_actions), self);
+  search_action = g_property_action_new ("search", self->search_bar, "search-mode-enabled");
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (search_action));
+
+  /* What the sidebar hides, the timeline hides; what the timeline selects, the pane shows */
+  g_object_bind_property (self->area_list, "hidden-areas",
+                          self->timeline, "hidden-areas",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->area_list, "hidden-kinds",
+                          self->timeline, "hidden-kinds",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->timeline, "selected-event",
+                          self->detail_pane, "event",
+                          G_BINDING_SYNC_CREATE);
+
+  g_signal_connect_swapped (self->timeline, "notify::selected-event",
+                            G_CALLBACK (kz_window_update_navigation), self);
+  g_signal_connect_swapped (self->timeline, "notify::dataset",
+                            G_CALLBACK (kz_window_update_navigation), self);
+  g_signal_connect_swapped (self->timeline, "notify::hidden-areas",
+                            G_CALLBACK (kz_window_update_navigation), self);
+  g_signal_connect_swapped (self->timeline, "notify::hidden-kinds",
+                            G_CALLBACK (kz_window_update_navigation), self);
+  g_signal_connect (self->timeline, "event-activated",
+                    G_CALLBACK (on_timeline_event_activated), self);
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
+  g_signal_connect (self->search_entry, "activate", G_CALLBACK (on_search_activate), self);
+  g_signal_connect (self->search_entry, "next-match", G_CALLBACK (on_search_next_match), self);
+  g_signal_connect (self->search_entry, "previous-match",
+                    G_CALLBACK (on_search_previous_match), self);
+  g_signal_connect (self->search_bar, "notify::search-mode-enabled",
+                    G_CALLBACK (on_search_mode_changed), self);
+  g_signal_connect_swapped (self->timeline, "notify::n-matches",
+                            G_CALLBACK (kz_window_update_matches), self);
+  g_signal_connect_swapped (self->timeline, "notify::search-text",
+                            G_CALLBACK (kz_window_update_matches), self);
+
+  self->restore_panes_handler =
+    g_signal_connect (self->outer_paned, "notify::max-position",
+                      G_CALLBACK (on_outer_paned_max_position), self);
+
+  drop_target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  gtk_drop_target_set_gtypes (drop_target, (GType[]) { GDK_TYPE_FILE_LIST, G_TYPE_FILE }, 2);
+  g_signal_connect (drop_target, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
+
+  gtk_stack_set_visible_child_name (self->main_stack, "empty");
+  kz_window_update_navigation (self);
+}
+
+KzWindow *
+kz_window_new (KzApplication *application)
+{
+  g_return_val_if_fail (KZ_IS_APPLICATION (application), NULL);
+
+  return g_object_new (KZ_TYPE_WINDOW, "application", application, NULL);
+}
+
+/**
+ * kz_window_open:
+ * @file: a dataset file (a resource:// URI for the bundled one)
+ *
+ * Loads @file in a worker thread and shows it when it is valid; otherwise keeps what was
+ * open and presents a dialog that lists every problem. A load still running is cancelled.
+ */
+void
+kz_window_open (KzWindow *self,
+                GFile    *file)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (KZ_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+
+  task = g_task_new (self, self->load_cancellable, load_cb, NULL);
+  g_task_set_source_tag (task, kz_window_open);
+  g_task_set_name (task, "kz-window-load");
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_thread);
+
+  kz_window_set_loading (self, TRUE);
+}
+
+KzDataset *
+kz_window_get_dataset (KzWindow *self)
+{
+  g_return_val_if_fail (KZ_IS_WINDOW (self), NULL);
+
+  return self->dataset;
+}
+
+GFile *
+kz_window_get_file (KzWindow *self)
+{
+  g_return_val_if_fail (KZ_IS_WINDOW (self), NULL);
+
+  return self->file;
+}
+
+gboolean
+kz_window_get_loading (KzWindow *self)
+{
+  g_return_val_if_fail (KZ_IS_WINDOW (self), FALSE);
+
+  return self->loading;
+}
