@@ -323,7 +323,9 @@ stream_finish (Stream   *stream,
   gint32 reach = G_MININT32;
 
   g_array_set_size (stream->block_max, (n + BLOCK - 1) / BLOCK);
-  memset (stream->block_max->data, 0, stream->block_max->len);
+  /* An empty GArray's data may be NULL, which memset must not get even for 0 bytes. */
+  if (stream->block_max->len > 0)
+    memset (stream->block_max->data, 0, stream->block_max->len);
   for (guint i = 0; i < n; i++)
     {
       guint8 *block = &g_array_index (stream->block_max, guint8, i / BLOCK);
