@@ -6,6 +6,7 @@
 
 #include <locale.h>
 #include <string.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "kz-dataset-loader.h"
@@ -313,6 +314,91 @@ test_bytes_without_file (void)
                    KZ_STAGE_MECHANISM);
 }
 
+/* A valid dataset of @n events, written to a temporary file. */
+static char *
+write_many_events (guint n)
+{
+  g_autoptr(GString) json = g_string_new ("{\"kizuna\":1,\"title\":\"Many\",\"areas\":[{\"id\":\"a\",\"name\":\"A\"}],"
+                                          "\"kinds\":[{\"id\":\"k\",\"name\":\"K\"}],\"events\":[");
+  g_autoptr(GError) error = NULL;
+  char *path = NULL;
+  int fd;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json, "%s{\"id\":\"e-%u\",\"date\":\"%04u\",\"kind\":\"k\",\"title\":\"E\","
+                            "\"areas\":[{\"area\":\"a\",\"stage\":\"agreed\"}]}",
+                            i > 0 ? "," : "", i, 1000 + i % 1000);
+  g_string_append (json, "]}");
+
+  fd = g_file_open_tmp ("kizuna-many-XXXXXX.json", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, json->str, (gssize) json->len, NULL));
+  return path;
+}
+
+typedef struct
+{
+  guint         calls;
+  guint64       last_done;
+  guint64       total;
+  GCancellable *cancel_on_first;
+} Progress;
+
+static void
+record_progress (guint64  done,
+                 guint64  total,
+                 gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  /* Never backwards, never past the file. */
+  g_assert_cmpuint (done, >=, progress->last_done);
+  g_assert_cmpuint (done, <=, total);
+  progress->calls++;
+  progress->last_done = done;
+  progress->total = total;
+  if (progress->cancel_on_first != NULL)
+    g_cancellable_cancel (progress->cancel_on_first);
+}
+
+static void
+test_progress (void)
+{
+  g_autofree char *path = write_many_events (20000);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KzDataset) dataset = NULL;
+  Progress progress = { 0 };
+
+  dataset = kz_dataset_load_from_file_full (file, NULL, record_progress, &progress, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kz_dataset_get_n_events (dataset), ==, 20000);
+  g_assert_cmpuint (progress.calls, >, 10);
+  g_assert_cmpuint (progress.last_done, >, progress.total / 4);
+  g_unlink (path);
+}
+
+static void
+test_cancel (void)
+{
+  g_autofree char *path = write_many_events (20000);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GPtrArray) problems = new_problems ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KzDataset) dataset = NULL;
+  Progress progress = { .cancel_on_first = cancellable };
+
+  dataset = kz_dataset_load_from_file_full (file, problems, record_progress, &progress, cancellable, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (problems->len, ==, 0);
+  /* It stopped early: the one call that cancelled, and at most a batch per thread after. */
+  g_assert_cmpuint (progress.calls, <, 5);
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -336,6 +422,8 @@ main (int   argc,
   g_test_add_func ("/loader/good/many-areas", test_good_many_areas);
   g_test_add_func ("/loader/good/without-kinds", test_good_without_kinds);
   g_test_add_func ("/loader/good/bytes", test_bytes_without_file);
+  g_test_add_func ("/loader/progress", test_progress);
+  g_test_add_func ("/loader/cancel", test_cancel);
 
   return g_test_run ();
 }

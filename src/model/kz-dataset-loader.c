@@ -131,6 +131,13 @@ typedef struct
   gboolean    areas_unreadable;  /* "areas" is missing or not an array: don't cascade */
   GPtrArray  *events;        /* KzEvent */
   GHashTable *event_ids;     /* set of ids (owned) */
+
+  /* Shared by the threads of one load: */
+  GCancellable          *cancellable;
+  KzDatasetProgressFunc  progress;
+  gpointer               progress_data;
+  gsize                  total_bytes;
+  gsize                 *done_bytes;   /* updated atomically */
 } Loader;
 
 static void
@@ -1079,6 +1086,16 @@ load_chunk (gpointer data)
       const KzJsonSlice *b = &g_array_index (chunk->slices, KzJsonSlice, end - 1);
       g_autoptr(GError) error = NULL;
       JsonArray *array;
+      gsize batch_bytes = b->offset + b->length - a->offset;
+      gsize done;
+
+      if (g_cancellable_is_cancelled (chunk->loader.cancellable))
+        break;
+
+      /* Every chunk counts its bytes; the loading thread (chunk 0) reports the sum. */
+      done = (gsize) g_atomic_pointer_add (chunk->loader.done_bytes, (gssize) batch_bytes) + batch_bytes;
+      if (chunk->thread == NULL && chunk->loader.progress != NULL)
+        chunk->loader.progress (done, chunk->loader.total_bytes, chunk->loader.progress_data);
 
       /* Between consecutive events the file holds only a comma and blanks, so the bytes
        * from the first to the last of the batch, in brackets, are an array of them. */
@@ -1330,6 +1347,66 @@ set_summary_error (GError  **error,
                loader->n_errors);
 }
 
+static KzDataset *
+load_bytes (GBytes                *bytes,
+            GPtrArray             *problems,
+            KzDatasetProgressFunc  progress,
+            gpointer               progress_data,
+            GCancellable          *cancellable,
+            GError               **error)
+{
+  Loader loader = { 0 };
+  g_autoptr(KzDataset) dataset = NULL;
+  const char *data;
+  gsize len;
+  int code;
+
+  loader.problems = g_ptr_array_new_with_free_func ((GDestroyNotify) kz_problem_free);
+  loader.areas = g_ptr_array_new_with_free_func (g_object_unref);
+  loader.kinds = g_ptr_array_new_with_free_func (g_object_unref);
+  loader.events = g_ptr_array_new_with_free_func (g_object_unref);
+  loader.areas_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  loader.kinds_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  loader.event_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  gsize done_bytes = 0;
+
+  data = g_bytes_get_data (bytes, &len);
+  if (data == NULL)
+    data = "";
+
+  loader.cancellable = cancellable;
+  loader.progress = progress;
+  loader.progress_data = progress_data;
+  loader.total_bytes = len;
+  loader.done_bytes = &done_bytes;
+
+  if (len > KZ_DATASET_MAX_FILE_SIZE)
+    {
+      too_large_problem (&loader, len);
+      code = KZ_DATASET_ERROR_TOO_LARGE;
+    }
+  else
+    dataset = load_document (&loader, data, len, &code);
+
+  /* A cancelled load says so, and nothing else: its problems were never all found. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      g_clear_object (&dataset);
+      loader_clear (&loader);
+      return NULL;
+    }
+
+  if (problems != NULL)
+    g_ptr_array_extend_and_steal (problems, g_steal_pointer (&loader.problems));
+
+  if (dataset == NULL)
+    set_summary_error (error, code, &loader);
+
+  loader_clear (&loader);
+  return g_steal_pointer (&dataset);
+}
+
 /**
  * kz_dataset_load_from_bytes:
  * @problems: (nullable) (element-type KzProblem): where to append every problem found
@@ -1342,43 +1419,10 @@ kz_dataset_load_from_bytes (GBytes     *bytes,
                             GPtrArray  *problems,
                             GError    **error)
 {
-  Loader loader = { 0 };
-  g_autoptr(KzDataset) dataset = NULL;
-  const char *data;
-  gsize len;
-  int code;
-
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  loader.problems = g_ptr_array_new_with_free_func ((GDestroyNotify) kz_problem_free);
-  loader.areas = g_ptr_array_new_with_free_func (g_object_unref);
-  loader.kinds = g_ptr_array_new_with_free_func (g_object_unref);
-  loader.events = g_ptr_array_new_with_free_func (g_object_unref);
-  loader.areas_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  loader.kinds_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  loader.event_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  data = g_bytes_get_data (bytes, &len);
-  if (data == NULL)
-    data = "";
-
-  if (len > KZ_DATASET_MAX_FILE_SIZE)
-    {
-      too_large_problem (&loader, len);
-      code = KZ_DATASET_ERROR_TOO_LARGE;
-    }
-  else
-    dataset = load_document (&loader, data, len, &code);
-
-  if (problems != NULL)
-    g_ptr_array_extend_and_steal (problems, g_steal_pointer (&loader.problems));
-
-  if (dataset == NULL)
-    set_summary_error (error, code, &loader);
-
-  loader_clear (&loader);
-  return g_steal_pointer (&dataset);
+  return load_bytes (bytes, problems, NULL, NULL, NULL, error);
 }
 
 /**
@@ -1395,6 +1439,27 @@ kz_dataset_load_from_file (GFile         *file,
                            GPtrArray     *problems,
                            GCancellable  *cancellable,
                            GError       **error)
+{
+  return kz_dataset_load_from_file_full (file, problems, NULL, NULL, cancellable, error);
+}
+
+/**
+ * kz_dataset_load_from_file_full:
+ * @progress: (nullable) (scope call): told how many bytes of events are done, from time
+ *   to time, on the calling thread
+ * @cancellable: (nullable): stops the load between batches of events; the result is then
+ *   %NULL with %G_IO_ERROR_CANCELLED and no problems
+ *
+ * As kz_dataset_load_from_file(), for a window that shows progress and lets the user
+ * cancel a large file.
+ */
+KzDataset *
+kz_dataset_load_from_file_full (GFile                 *file,
+                                GPtrArray             *problems,
+                                KzDatasetProgressFunc  progress,
+                                gpointer               progress_data,
+                                GCancellable          *cancellable,
+                                GError               **error)
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -1438,7 +1503,7 @@ kz_dataset_load_from_file (GFile         *file,
     goto read_failed;
 
   bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  return kz_dataset_load_from_bytes (bytes, problems, error);
+  return load_bytes (bytes, problems, progress, progress_data, cancellable, error);
 
 read_failed:
   if (problems != NULL)

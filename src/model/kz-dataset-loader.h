@@ -50,6 +50,12 @@ char      *kz_problem_to_string (const KzProblem *problem);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KzProblem, kz_problem_free)
 
+/* How far a load has got, in bytes of the file; called on the thread that loads, from time
+ * to time (a few hundred times for a large file). */
+typedef void (*KzDatasetProgressFunc) (guint64  done,
+                                       guint64  total,
+                                       gpointer user_data);
+
 /* Both return NULL and set error when the file has any error. Every problem found, errors
  * and warnings, is appended to problems (a GPtrArray of KzProblem) when it is not NULL. */
 KzDataset *kz_dataset_load_from_bytes (GBytes        *bytes,
@@ -59,5 +65,11 @@ KzDataset *kz_dataset_load_from_file  (GFile         *file,
                                        GPtrArray     *problems,
                                        GCancellable  *cancellable,
                                        GError       **error);
+KzDataset *kz_dataset_load_from_file_full (GFile                 *file,
+                                           GPtrArray             *problems,
+                                           KzDatasetProgressFunc  progress,
+                                           gpointer               progress_data,
+                                           GCancellable          *cancellable,
+                                           GError               **error);
 
 G_END_DECLS
