@@ -5,28 +5,13 @@
 #include "config.h"
 
 #include <locale.h>
-#include <unistd.h>
 
 #include <glib/gi18n.h>
 
+#include "kz-allocator.h"
 #include "kz-application.h"
 #include "kz-command-line.h"
 #include "kz-resources.h"
-
-/* GLib before 2.76 allocates small blocks from its own slice allocator, whose shared depot
- * serialises the loader's threads (each parses and frees many json-glib trees). GLib 2.76
- * replaced it with the system malloc; on older GLib we ask for the same, which GLib reads
- * only from the environment before its first allocation — so the process starts again. */
-static void
-use_system_malloc (char *argv[])
-{
-  if (glib_check_version (2, 76, 0) == NULL || g_getenv ("G_SLICE") != NULL)
-    return;
-
-  g_setenv ("G_SLICE", "always-malloc", TRUE);
-  execv ("/proc/self/exe", argv);
-  /* Without /proc the program simply goes on with the slice allocator. */
-}
 
 int
 main (int   argc,
@@ -36,7 +21,7 @@ main (int   argc,
   g_auto(GStrv) window_argv = NULL;
   int status;
 
-  use_system_malloc (argv);
+  kz_allocator_setup (argv);
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);

@@ -138,6 +138,7 @@ typedef struct
   gpointer               progress_data;
   gsize                  total_bytes;
   gsize                 *done_bytes;   /* updated atomically */
+  gint64                 start_time;   /* for the timings G_MESSAGES_DEBUG shows */
 } Loader;
 
 static void
@@ -1159,6 +1160,8 @@ load_event_slices (Loader     *loader,
     }
 
   load_chunk (&chunks[0]);
+  g_debug ("first of %u chunks done: %.0f ms", n_chunks,
+           (g_get_monotonic_time () - loader->start_time) / 1000.0);
 
   for (guint k = 0; k < n_chunks; k++)
     {
@@ -1173,6 +1176,8 @@ load_event_slices (Loader     *loader,
       loader->n_warnings += chunk->loader.n_warnings;
       g_ptr_array_extend_and_steal (loader->events, g_steal_pointer (&chunk->loader.events));
     }
+
+  g_debug ("all chunks joined: %.0f ms", (g_get_monotonic_time () - loader->start_time) / 1000.0);
 
   /* Each chunk saw its own duplicates; one more pass finds those across chunks. */
   for (guint k = 1; k < n_chunks; k++)
@@ -1259,6 +1264,7 @@ load_root (Loader     *loader,
   if (loader->n_errors > 0)
     return NULL;
 
+  g_debug ("events checked and built: %.0f ms", (g_get_monotonic_time () - loader->start_time) / 1000.0);
   return kz_dataset_new (title, description,
                          g_steal_pointer (&loader->areas),
                          g_steal_pointer (&loader->kinds),
@@ -1296,7 +1302,9 @@ load_document (Loader     *loader,
   g_autoptr(GError) error = NULL;
   g_autofree char *skeleton = NULL;
   gsize skeleton_len = 0;
+  KzDataset *dataset;
 
+  loader->start_time = g_get_monotonic_time ();
   if (!kz_json_scan (data, len, KZ_DATASET_MAX_DEPTH, &scan))
     {
       if (scan.error_offset == KZ_JSON_SCAN_NO_OFFSET)
@@ -1307,6 +1315,8 @@ load_document (Loader     *loader,
       return NULL;
     }
 
+  g_debug ("scan: %.0f ms, %u events", (g_get_monotonic_time () - loader->start_time) / 1000.0,
+           scan.has_events ? scan.events->len : 0);
   if (scan.has_events)
     skeleton = document_without_events (data, len, &scan, &skeleton_len);
 
@@ -1320,8 +1330,10 @@ load_document (Loader     *loader,
     }
 
   *out_code = KZ_DATASET_ERROR_INVALID;
-  return load_root (loader, json_parser_get_root (parser), data,
-                    scan.has_events ? scan.events : NULL);
+  dataset = load_root (loader, json_parser_get_root (parser), data,
+                       scan.has_events ? scan.events : NULL);
+  g_debug ("dataset built: %.0f ms", (g_get_monotonic_time () - loader->start_time) / 1000.0);
+  return dataset;
 }
 
 static void

@@ -29,6 +29,7 @@
 #include <json-glib/json-glib.h>
 #include <pango/pangocairo.h>
 
+#include "kz-allocator.h"
 #include "kz-dataset-loader.h"
 #include "kz-export.h"
 #include "kz-timeline-layout.h"
@@ -99,10 +100,6 @@ measure_child (const char *self,
   pid = fork ();
   if (pid == 0)
     {
-      /* As kizuna itself runs on GLib before 2.76 (see use_system_malloc() in main.c); the
-       * json-glib baseline gets the same allocator, so the two compare like for like. */
-      if (glib_check_version (2, 76, 0) != NULL)
-        g_setenv ("G_SLICE", "always-malloc", TRUE);
       dup2 (fds[1], STDOUT_FILENO);
       close (fds[0]);
       close (fds[1]);
@@ -206,8 +203,14 @@ main (int   argc,
 
   setlocale (LC_ALL, "C.UTF-8");
 
+  /* The load runs as kizuna runs it (kz_allocator_setup() in main.c); the json-glib
+   * baseline runs as any program using json-glib does, with the platform's defaults. */
   if (argc == 4 && g_str_equal (argv[1], "--child"))
-    return run_child (argv[2], argv[3]);
+    {
+      if (g_str_equal (argv[2], "load"))
+        kz_allocator_setup (argv);
+      return run_child (argv[2], argv[3]);
+    }
 
   context = g_option_context_new (NULL);
   g_option_context_add_main_entries (context, entries, NULL);
