@@ -115,6 +115,46 @@ test_search_text (void)
   g_assert_true (kz_event_matches_text (event, ""));
 }
 
+static void
+test_search_text_scripts (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "multiscript.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(KzDataset) dataset = kz_dataset_load_from_file (file, NULL, NULL, NULL);
+  KzEvent *event = kz_dataset_lookup_event (dataset, "s1");
+  const struct { const char *needle; gboolean matches; } cases[] = {
+    { "首脳", TRUE },             /* Japanese in the title */
+    { "安倍", TRUE },             /* a participant */
+    { "साझेदारी", TRUE },         /* Hindi in the summary */
+    { "3.5兆円", TRUE },          /* a note, mixed scripts */
+    { "東京", TRUE },             /* the place */
+    { "大阪", FALSE },
+    { "TRADE", FALSE },           /* area names are not searched, notes are */
+  };
+
+  /* Needles with non-ASCII characters go through casefolding; each field is searched. */
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *folded = g_utf8_casefold (cases[i].needle, -1);
+
+      g_test_message ("needle %s", cases[i].needle);
+      g_assert_cmpint (kz_event_matches_text (event, folded), ==, cases[i].matches);
+    }
+}
+
+static void
+test_search_ascii_case (void)
+{
+  g_autoptr(KzDataset) dataset = load_stats ();
+  KzEvent *event = kz_dataset_lookup_event (dataset, "a-day");
+  g_autofree char *upper = g_utf8_casefold ("A", -1);
+
+  /* The ASCII path ignores case both ways and matches at the very end of a field. */
+  g_assert_true (kz_event_matches_text (event, upper));
+  g_assert_true (kz_event_matches_text (event, "a"));
+  g_assert_false (kz_event_matches_text (event, "ab"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -127,6 +167,8 @@ main (int   argc,
   g_test_add_func ("/dataset/area-stats", test_area_stats);
   g_test_add_func ("/dataset/span", test_span);
   g_test_add_func ("/dataset/search-text", test_search_text);
+  g_test_add_func ("/dataset/search-text-scripts", test_search_text_scripts);
+  g_test_add_func ("/dataset/search-ascii-case", test_search_ascii_case);
 
   return g_test_run ();
 }
