@@ -296,6 +296,34 @@ test_pdf (Fixture       *fixture,
 }
 
 static void
+test_a4_keeps_every_lane (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) pdftotext = { 0 };
+  g_autofree char *out = g_build_filename (fixture->dir, "a4.pdf", NULL);
+  g_autofree char *text = NULL;
+  const char *text_argv[] = { "pdftotext", out, "-", NULL };
+  const char *areas[] = {
+    "Trade and investment", "Critical minerals", "Semiconductors", "Technology and AI",
+    "Space", "Health", "Indo-Pacific and Quad", "Global governance",
+  };
+
+  /* A page cannot scroll: all sixteen lanes of the bundled dataset must be on it. */
+  run_kizuna (&run, "--export", out, "--width", "842", "--height", "595", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_argv (&pdftotext, text_argv);
+  /* Fonts may set "fi" as a ligature, which pdftotext gives back as U+FB01: compare the
+   * compatibility forms. */
+  text = g_utf8_normalize (pdftotext.out, -1, G_NORMALIZE_ALL);
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    {
+      g_test_message ("lane %s", areas[i]);
+      g_assert_nonnull (strstr (text, areas[i]));
+    }
+}
+
+static void
 test_bundled_all_formats (Fixture       *fixture,
                           gconstpointer  data)
 {
@@ -467,6 +495,7 @@ main (int   argc,
   ADD ("/export/svg", test_svg);
   ADD ("/export/pdf", test_pdf);
   ADD ("/export/bundled-all-formats", test_bundled_all_formats);
+  ADD ("/export/a4-keeps-every-lane", test_a4_keeps_every_lane);
   ADD ("/export/failures-leave-nothing", test_failures_leave_nothing);
   ADD ("/export/bad-inputs", test_bad_inputs);
   ADD ("/export/unwritable-dir", test_unwritable_dir);

@@ -19,6 +19,7 @@
 #include "kz-command-line.h"
 #include "kz-dataset-loader.h"
 #include "kz-export.h"
+#include "kz-matrix-layout.h"
 #include "kz-report.h"
 
 /* An integer option not given: any value a user could type is checked, 0 included. */
@@ -42,6 +43,7 @@ typedef struct
   char      *theme;
   char      *report;
   char      *format;
+  char      *view;
   char     **files;
 } Options;
 
@@ -56,6 +58,7 @@ options_clear (Options *options)
   g_clear_pointer (&options->theme, g_free);
   g_clear_pointer (&options->report, g_free);
   g_clear_pointer (&options->format, g_free);
+  g_clear_pointer (&options->view, g_free);
   g_clear_pointer (&options->files, g_strfreev);
 }
 
@@ -106,11 +109,24 @@ run_validate (char **files)
       total_warnings += n_warnings;
     }
 
-  /* Translators: the validator's closing line; the second and third parts follow it */
-  g_print (g_dngettext (GETTEXT_PACKAGE, "%u file checked: ", "%u files checked: ", n_files), n_files);
-  g_print (g_dngettext (GETTEXT_PACKAGE, "%u valid, ", "%u valid, ", n_valid), n_valid);
-  g_print (g_dngettext (GETTEXT_PACKAGE, "%u error, ", "%u errors, ", total_errors), total_errors);
-  g_print (g_dngettext (GETTEXT_PACKAGE, "%u warning\n", "%u warnings\n", total_warnings), total_warnings);
+  {
+    /* Each count is its own phrase, for its own plural; the line that joins them is one
+     * string, so translators can order the phrases as their language needs. */
+    g_autofree char *files_text =
+      /* Translators: first phrase of the validator's closing line */
+      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file checked", "%u files checked", n_files), n_files);
+    g_autofree char *valid_text =
+      /* Translators: phrase of the validator's closing line: how many files are valid */
+      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u valid", "%u valid", n_valid), n_valid);
+    g_autofree char *errors_text =
+      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", total_errors), total_errors);
+    g_autofree char *warnings_text =
+      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", total_warnings), total_warnings);
+
+    /* Translators: the validator's closing line, e.g. “2 files checked: 1 valid, 4 errors,
+     * 0 warnings”; use %1$s … %4$s to reorder */
+    g_print (C_("validator summary", "%s: %s, %s, %s\n"), files_text, valid_text, errors_text, warnings_text);
+  }
 
   return n_valid == n_files ? KZ_EXIT_OK : KZ_EXIT_BAD_INPUT;
 }
@@ -224,7 +240,7 @@ parse_date_option (const char  *program,
 
   {
     /* Translators: %s is an option such as --from, then the reason */
-    g_autofree char *message = g_strdup_printf (_("%s: %s"), option, error->message);
+    g_autofree char *message = g_strdup_printf (C_("option and problem", "%s: %s"), option, error->message);
     print_usage_error (program, message);
   }
   return FALSE;
@@ -340,6 +356,17 @@ run_export (const char *program,
         }
     }
 
+  if (options->view != NULL)
+    {
+      if (g_str_equal (options->view, "matrix"))
+        export.view = KZ_EXPORT_VIEW_MATRIX;
+      else if (!g_str_equal (options->view, "timeline"))
+        {
+          print_usage_error (program, _("--view: use timeline or matrix"));
+          return KZ_EXIT_USAGE;
+        }
+    }
+
   dataset = load_dataset (file, &input);
   if (dataset == NULL)
     return KZ_EXIT_BAD_INPUT;
@@ -390,6 +417,14 @@ run_export (const char *program,
               print_usage_error (program, _("--kinds: name at least one kind"));
               return KZ_EXIT_USAGE;
             }
+          /* The matrix's columns are the events of one kind. */
+          if (export.view == KZ_EXPORT_VIEW_MATRIX && kinds->len != 1)
+            {
+              print_usage_error (program, _("--kinds: with --view matrix, name exactly one kind"));
+              return KZ_EXIT_USAGE;
+            }
+          if (export.view == KZ_EXPORT_VIEW_MATRIX)
+            export.matrix_kind = g_object_ref (g_ptr_array_index (kinds, 0));
 
           export.hidden_kinds = g_ptr_array_new_with_free_func (g_object_unref);
           for (guint i = 0; i < g_list_model_get_n_items (all); i++)
@@ -408,13 +443,29 @@ run_export (const char *program,
 
       kz_dataset_get_span (dataset, &first_day, &last_day);
       export.has_range = TRUE;
-      export.first_day = options->from != NULL ? kz_date_get_first_day (&from) : first_day;
-      export.last_day = options->to != NULL ? kz_date_get_last_day (&to) : last_day;
-      if (export.last_day < export.first_day)
+      export.first_day = options->from != NULL ? kz_date_get_first_day (&from) : KZ_EXPORT_OPEN_START;
+      export.last_day = options->to != NULL ? kz_date_get_last_day (&to) : KZ_EXPORT_OPEN_END;
+      /* An open end reaches the dataset's: the range must still hold some of it. */
+      if ((options->to != NULL ? export.last_day : last_day) <
+          (options->from != NULL ? export.first_day : first_day))
         {
           print_usage_error (program, _("--from, --to: the range holds none of the dataset’s events"));
           return KZ_EXIT_USAGE;
         }
+    }
+
+  if (export.view == KZ_EXPORT_VIEW_MATRIX && export.matrix_kind == NULL)
+    {
+      /* As the window: the strategic dialogue, or the kind with the most events. */
+      KzKind *kind = kz_matrix_layout_default_kind (dataset);
+
+      if (kind == NULL)
+        {
+          g_printerr (_("%s: --view matrix: the dataset has no kinds of event to make columns of\n"),
+                      file != NULL ? file : BUNDLED_DATASET);
+          return KZ_EXIT_BAD_INPUT;
+        }
+      export.matrix_kind = g_object_ref (kind);
     }
 
   out = g_file_new_for_commandline_arg (options->export_path);
@@ -559,6 +610,9 @@ kz_command_line_handle (int     argc,
       N_("Pixels per point in a PNG export, 1 to 4 (default 1)"), N_("N") },
     { "theme", 0, 0, G_OPTION_ARG_STRING, &options.theme,
       N_("Colours of the export: light (default) or dark"), N_("THEME") },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &options.view,
+      N_("What to export: timeline (default) or matrix (areas × the events of the one kind --kinds names)"),
+      N_("VIEW") },
     { "report", 0, 0, G_OPTION_ARG_STRING, &options.report,
       N_("Print a report: “areas” (how each area grew) or “compare ID ID” (what changed between two events)"),
       N_("REPORT") },
@@ -573,6 +627,7 @@ kz_command_line_handle (int     argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GStrvBuilder) builder = NULL;
+  g_autofree char *description = NULL;
   g_auto(GStrv) args = g_strdupv (argv);
   const char *program = argc > 0 ? argv[0] : "kizuna";
 
@@ -582,13 +637,16 @@ kz_command_line_handle (int     argc,
   g_option_context_set_summary (context,
                                 _("Kizuna shows how cooperation areas evolve across dialogues.\n"
                                   "With no FILE it opens the bundled India–Japan dataset."));
-  g_option_context_set_description (context,
-                                    _("Examples:\n"
-                                      "  kizuna --validate my-dataset.json\n"
-                                      "  kizuna --export briefing.pdf --from 2014 --to 2026 --areas critical-minerals,technology-ai\n"
-                                      "  kizuna --report compare fmsd-16 fmsd-18 --format markdown\n"
-                                      "\n"
-                                      "Exit status: 0 on success, 1 on bad input or a failed write, 2 on a usage error."));
+  /* The example commands are not translated: they are what a user types. */
+  description = g_strdup_printf ("%s\n"
+                                 "  kizuna --validate my-dataset.json\n"
+                                 "  kizuna --export briefing.pdf --from 2014 --to 2026 --areas critical-minerals,technology-ai\n"
+                                 "  kizuna --export rounds.png --view matrix --kinds fm-strategic-dialogue\n"
+                                 "  kizuna --report compare fmsd-16 fmsd-18 --format markdown\n"
+                                 "\n%s",
+                                 _("Examples:"),
+                                 _("Exit status: 0 on success, 1 on bad input or a failed write, 2 on a usage error."));
+  g_option_context_set_description (context, description);
 
   *out_window_argv = NULL;
 
@@ -617,10 +675,10 @@ kz_command_line_handle (int     argc,
   if (options.export_path == NULL &&
       (options.from != NULL || options.to != NULL || options.areas != NULL ||
        options.kinds != NULL || options.width != UNSET || options.height != UNSET ||
-       options.scale != UNSET || options.theme != NULL))
+       options.scale != UNSET || options.theme != NULL || options.view != NULL))
     {
-      print_usage_error (program, _("--from, --to, --areas, --kinds, --width, --height, --scale "
-                                    "and --theme go with --export"));
+      print_usage_error (program, _("--from, --to, --areas, --kinds, --width, --height, --scale, "
+                                    "--theme and --view go with --export"));
       *out_status = KZ_EXIT_USAGE;
       return FALSE;
     }

@@ -19,6 +19,8 @@
 
 #include "kz-atomic-file.h"
 #include "kz-export.h"
+#include "kz-matrix-layout.h"
+#include "kz-matrix-renderer.h"
 #include "kz-timeline-layout.h"
 #include "kz-timeline-palette.h"
 #include "kz-timeline-renderer.h"
@@ -46,6 +48,7 @@ kz_export_options_clear (KzExportOptions *options)
 
   g_clear_pointer (&options->areas, g_ptr_array_unref);
   g_clear_pointer (&options->hidden_kinds, g_ptr_array_unref);
+  g_clear_object (&options->matrix_kind);
 }
 
 /* The format follows the file name's extension, in any case. */
@@ -90,6 +93,81 @@ format_range (gint64 first_day,
   return g_strdup_printf (_("%s – %s"), first_text, last_text);
 }
 
+/* The matrix of one kind's events: the same page as the timeline's (title, legend, footer),
+ * drawn by the matrix renderer with the same palette. */
+static GskRenderNode *
+build_matrix_node (KzDataset             *dataset,
+                   const KzExportOptions *options)
+{
+  g_autoptr(KzMatrixLayout) layout = NULL;
+  g_autoptr(KzMatrixRenderer) renderer = NULL;
+  PangoContext *context;
+  g_autofree char *range = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *footer = NULL;
+  cairo_font_options_t *font_options;
+  GtkSnapshot *snapshot;
+  KzMatrixViewport view = { 0 };
+  const KzMatrixColumn *columns;
+  guint n_columns;
+  KzKind *kind;
+
+  layout = kz_matrix_layout_new ();
+  kz_matrix_layout_set_dataset (layout, dataset);
+  kind = options->matrix_kind != NULL ? options->matrix_kind : kz_matrix_layout_default_kind (dataset);
+  kz_matrix_layout_set_kind (layout, kind);
+  if (options->areas != NULL)
+    kz_matrix_layout_set_areas (layout, (KzArea * const *) options->areas->pdata, options->areas->len);
+  /* Open ends are the extreme day numbers: every event is within them. */
+  kz_matrix_layout_set_range (layout, options->has_range, options->first_day, options->last_day);
+
+  /* Unhinted, as for the timeline: every format places every label alike. */
+  context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  font_options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, font_options);
+  cairo_font_options_destroy (font_options);
+
+  renderer = kz_matrix_renderer_new (context);
+  kz_matrix_renderer_attach (renderer, layout);
+  /* The renderer keeps its own reference. */
+  g_object_unref (context);
+
+  /* The caption names the columns' own dates: the first event's to the last's. */
+  view.width = options->width;
+  view.height = options->height;
+  kz_matrix_layout_update (layout, &view);
+  columns = kz_matrix_layout_get_columns (layout, &n_columns);
+  if (n_columns > 0)
+    range = format_range (kz_date_get_first_day (kz_event_get_date (columns[0].event)),
+                          kz_date_get_first_day (kz_event_get_date (columns[n_columns - 1].event)));
+
+  if (kind != NULL && range != NULL)
+    /* Translators: the subtitle of an exported matrix: the kind of event, the date range */
+    subtitle = g_strdup_printf (C_("kind and range", "%s · %s"), kz_kind_get_name (kind), range);
+  else if (kind != NULL)
+    subtitle = g_strdup (kz_kind_get_name (kind));
+
+  footer = range != NULL ? g_strdup_printf (_("%s · %s · Sources in the dataset"),
+                                            kz_dataset_get_title (dataset), range)
+                         : g_strdup_printf (_("%s · Sources in the dataset"),
+                                            kz_dataset_get_title (dataset));
+
+  view.flags = (options->show_title ? KZ_TIMELINE_LAYOUT_TITLE : 0) |
+               (options->show_legend ? KZ_TIMELINE_LAYOUT_LEGEND : 0) |
+               (options->show_footer ? KZ_TIMELINE_LAYOUT_FOOTER : 0) |
+               KZ_TIMELINE_LAYOUT_FILL;
+  view.subtitle = subtitle;
+  view.footer = footer;
+  kz_matrix_layout_update (layout, &view);
+
+  snapshot = gtk_snapshot_new ();
+  kz_matrix_renderer_snapshot (renderer, snapshot, layout, kz_timeline_palette_get (options->dark),
+                               KZ_TIMELINE_RENDER_NO_SELECTION);
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
 /**
  * kz_export_build_node:
  *
@@ -116,6 +194,9 @@ kz_export_build_node (KzDataset             *dataset,
 
   g_return_val_if_fail (KZ_IS_DATASET (dataset), NULL);
   g_return_val_if_fail (options != NULL, NULL);
+
+  if (options->view == KZ_EXPORT_VIEW_MATRIX)
+    return build_matrix_node (dataset, options);
 
   layout = kz_timeline_layout_new ();
   kz_timeline_layout_set_dataset (layout, dataset);
@@ -148,21 +229,23 @@ kz_export_build_node (KzDataset             *dataset,
   renderer = kz_timeline_renderer_new (context);
   kz_timeline_renderer_attach (renderer, layout);
 
-  if (options->has_range)
-    {
-      start_day = options->first_day;
-      end_day = options->last_day + 1;
-      range = format_range (options->first_day, options->last_day);
-    }
-  else
-    {
-      gint64 first_day = 0, last_day = 0;
+  {
+    gint64 first_day = 0, last_day = 0;
+    gboolean has_span = kz_dataset_get_span (dataset, &first_day, &last_day);
 
-      /* The whole dataset with the layout's margin; the caption names the data's own span. */
-      kz_timeline_layout_get_full_range (layout, &start_day, &end_day);
-      if (kz_dataset_get_span (dataset, &first_day, &last_day))
-        range = format_range (first_day, last_day);
-    }
+    /* The whole dataset with the layout's margin where the range is open; the caption
+     * names the dates themselves, without the margin. */
+    kz_timeline_layout_get_full_range (layout, &start_day, &end_day);
+    if (options->has_range && options->first_day != KZ_EXPORT_OPEN_START)
+      start_day = first_day = options->first_day;
+    if (options->has_range && options->last_day != KZ_EXPORT_OPEN_END)
+      {
+        last_day = options->last_day;
+        end_day = options->last_day + 1;
+      }
+    if (has_span || options->has_range)
+      range = format_range (first_day, last_day);
+  }
   /* Translators: the footer of an exported timeline: dataset title, date range */
   footer = range != NULL ? g_strdup_printf (_("%s · %s · Sources in the dataset"),
                                             kz_dataset_get_title (dataset), range)
@@ -175,7 +258,9 @@ kz_export_build_node (KzDataset             *dataset,
   view.height = options->height;
   view.flags = (options->show_title ? KZ_TIMELINE_LAYOUT_TITLE : 0) |
                (options->show_legend ? KZ_TIMELINE_LAYOUT_LEGEND : 0) |
-               (options->show_footer ? KZ_TIMELINE_LAYOUT_FOOTER : 0);
+               (options->show_footer ? KZ_TIMELINE_LAYOUT_FOOTER : 0) |
+               /* A page: the lanes share out its height rather than leave it blank. */
+               KZ_TIMELINE_LAYOUT_FILL;
   view.subtitle = range;
   view.footer = footer;
   kz_timeline_layout_update (layout, &view);
@@ -251,7 +336,7 @@ write_png (GskRenderNode         *node,
 
 static cairo_status_t
 write_vector (GskRenderNode         *node,
-              KzDataset             *dataset,
+              const char            *title,
               const KzExportOptions *options,
               WriteClosure          *closure)
 {
@@ -270,8 +355,8 @@ write_vector (GskRenderNode         *node,
     {
       surface = cairo_pdf_surface_create_for_stream (write_to_atomic_file, closure,
                                                      options->width, options->height);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
-                                      kz_dataset_get_title (dataset));
+      if (title != NULL)
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
                                       PACKAGE_NAME " " PACKAGE_VERSION);
     }
@@ -291,37 +376,40 @@ write_vector (GskRenderNode         *node,
 }
 
 /**
- * kz_export_write:
+ * kz_export_write_node:
+ * @node: (nullable): the picture, from kz_export_build_node() for the same @options
+ * @title: (nullable): the document title a PDF carries in its metadata
  * @path: the file to write; its extension need not match options->format
  *
- * Draws the export and writes it atomically: on any error, or when @cancellable is
- * cancelled, no file is left behind and an existing file at @path is untouched.
+ * Draws @node and writes it atomically: on any error, or when @cancellable is cancelled,
+ * no file is left behind and an existing file at @path is untouched. Building the node
+ * needs the main thread (GtkSnapshot, Pango); this part does not, so the window runs it
+ * in a worker thread.
  */
 gboolean
-kz_export_write (KzDataset              *dataset,
-                 const KzExportOptions  *options,
-                 const char             *path,
-                 GCancellable           *cancellable,
-                 GError                **error)
+kz_export_write_node (GskRenderNode          *node,
+                      const char             *title,
+                      const KzExportOptions  *options,
+                      const char             *path,
+                      GCancellable           *cancellable,
+                      GError                **error)
 {
-  g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(KzAtomicFile) file = NULL;
   WriteClosure closure = { 0 };
   cairo_status_t status;
 
-  g_return_val_if_fail (KZ_IS_DATASET (dataset), FALSE);
+  g_return_val_if_fail (node == NULL || GSK_IS_RENDER_NODE (node), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (options->width > 0 && options->width <= KZ_EXPORT_MAX_SIDE, FALSE);
   g_return_val_if_fail (options->height > 0 && options->height <= KZ_EXPORT_MAX_SIDE, FALSE);
   g_return_val_if_fail (options->scale >= 1 && options->scale <= KZ_EXPORT_MAX_SCALE, FALSE);
 
-  file = kz_atomic_file_new (path, error);
-  if (file == NULL)
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  node = kz_export_build_node (dataset, options);
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  file = kz_atomic_file_new (path, error);
+  if (file == NULL)
     return FALSE;
 
   closure.file = file;
@@ -330,7 +418,7 @@ kz_export_write (KzDataset              *dataset,
   if (options->format == KZ_EXPORT_FORMAT_PNG)
     status = write_png (node, options, &closure);
   else
-    status = write_vector (node, dataset, options, &closure);
+    status = write_vector (node, title, options, &closure);
 
   if (closure.error != NULL)
     {
@@ -347,4 +435,37 @@ kz_export_write (KzDataset              *dataset,
     return FALSE;
 
   return kz_atomic_file_commit (file, error);
+}
+
+/**
+ * kz_export_write:
+ * @path: the file to write; its extension need not match options->format
+ *
+ * Builds the export's node and writes it with kz_export_write_node(): on any error, or
+ * when @cancellable is cancelled, no file is left behind and an existing file at @path is
+ * untouched.
+ */
+gboolean
+kz_export_write (KzDataset              *dataset,
+                 const KzExportOptions  *options,
+                 const char             *path,
+                 GCancellable           *cancellable,
+                 GError                **error)
+{
+  g_autoptr(GskRenderNode) node = NULL;
+
+  g_return_val_if_fail (KZ_IS_DATASET (dataset), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (options->width > 0 && options->width <= KZ_EXPORT_MAX_SIDE, FALSE);
+  g_return_val_if_fail (options->height > 0 && options->height <= KZ_EXPORT_MAX_SIDE, FALSE);
+  g_return_val_if_fail (options->scale >= 1 && options->scale <= KZ_EXPORT_MAX_SCALE, FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  node = kz_export_build_node (dataset, options);
+
+  return kz_export_write_node (node, kz_dataset_get_title (dataset), options, path,
+                               cancellable, error);
 }

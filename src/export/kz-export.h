@@ -16,16 +16,25 @@ typedef enum {
   KZ_EXPORT_FORMAT_PDF,
 } KzExportFormat;
 
+/* What an export draws: the timeline, or the matrix of one kind's events. */
+typedef enum {
+  KZ_EXPORT_VIEW_TIMELINE,
+  KZ_EXPORT_VIEW_MATRIX,
+} KzExportView;
+
 /* The largest side an export may have, in pixels before scaling: far beyond any wall
  * display, and it keeps a PNG's pixel buffer within reason. */
 #define KZ_EXPORT_MAX_SIDE 16384
 #define KZ_EXPORT_MAX_SCALE 4
 
+#define KZ_EXPORT_OPEN_START G_MININT64
+#define KZ_EXPORT_OPEN_END   G_MAXINT64
+
 typedef struct {
   KzExportFormat  format;
   gboolean        has_range;
-  gint64          first_day;     /* the range drawn, in KzDate day numbers, inclusive */
-  gint64          last_day;
+  gint64          first_day;     /* the range drawn, in KzDate day numbers, inclusive; */
+  gint64          last_day;      /* KZ_EXPORT_OPEN_START/END: the whole dataset's there */
   GPtrArray      *areas;         /* (element-type KzArea) (nullable): lanes, in order; NULL: all */
   GPtrArray      *hidden_kinds;  /* (element-type KzKind) (nullable): kinds left out */
   int             width;         /* logical pixels; points in PDF and SVG */
@@ -35,6 +44,8 @@ typedef struct {
   gboolean        show_title;
   gboolean        show_legend;
   gboolean        show_footer;
+  KzExportView    view;          /* the timeline (default) or the matrix */
+  KzKind         *matrix_kind;   /* (nullable): the matrix's columns; NULL: its default kind */
 } KzExportOptions;
 
 void           kz_export_options_init      (KzExportOptions  *options);
@@ -44,6 +55,12 @@ gboolean       kz_export_format_from_path  (const char       *path,
                                             KzExportFormat   *out_format);
 GskRenderNode *kz_export_build_node        (KzDataset        *dataset,
                                             const KzExportOptions *options);
+gboolean       kz_export_write_node        (GskRenderNode    *node,
+                                            const char       *title,
+                                            const KzExportOptions *options,
+                                            const char       *path,
+                                            GCancellable     *cancellable,
+                                            GError          **error);
 gboolean       kz_export_write             (KzDataset        *dataset,
                                             const KzExportOptions *options,
                                             const char       *path,

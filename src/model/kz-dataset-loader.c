@@ -701,9 +701,9 @@ load_round (Loader     *loader,
 
   value = json_node_get_int (node);
   if (value < 1)
-    error_at (loader, &path, _("a round is a positive number, not %" G_GINT64_FORMAT), value);
+    error_at (loader, &path, _("a round is a positive number, not %lld"), (long long) value);
   else if (value > G_MAXINT32)
-    error_at (loader, &path, _("the round %" G_GINT64_FORMAT " is too large"), value);
+    error_at (loader, &path, _("the round %lld is too large"), (long long) value);
   else if (event != NULL)
     kz_event_set_round (event, (guint) value);
 }
@@ -843,12 +843,12 @@ load_source_indices (Loader     *loader,
         {
           if (n_sources == 0)
             error_at (loader, &path,
-                      _("source %" G_GINT64_FORMAT " does not exist: the event lists no sources"),
-                      index);
+                      _("source %lld does not exist: the event lists no sources"),
+                      (long long) index);
           else
             error_at (loader, &path,
-                      _("source %" G_GINT64_FORMAT " does not exist: the event’s sources are "
-                        "numbered 0 to %u"), index, n_sources - 1);
+                      _("source %lld does not exist: the event’s sources are "
+                        "numbered 0 to %u"), (long long) index, n_sources - 1);
           continue;
         }
 
@@ -1222,8 +1222,8 @@ load_version (Loader     *loader,
               node_type_description (node));
   else if (json_node_get_int (node) != 1)
     error_at (loader, &path,
-              _("format version %" G_GINT64_FORMAT " is not supported; this version of Kizuna "
-                "reads format 1"), json_node_get_int (node));
+              _("format version %lld is not supported; this version of Kizuna "
+                "reads format 1"), (long long) json_node_get_int (node));
 }
 
 static void load_event_slices (Loader *loader, const char *data, GArray *slices);

@@ -36,6 +36,8 @@
 #define FOOTER_HEIGHT       20.0
 #define LANE_MIN_HEIGHT     22.0
 #define LANE_MAX_HEIGHT     44.0
+#define LANE_FILL_MIN_HEIGHT 6.0
+#define LANE_FILL_MAX_HEIGHT 96.0
 #define LANE_NATURAL_HEIGHT 36.0
 #define LABEL_COLUMN_MIN    96.0
 #define LABEL_COLUMN_MAX    240.0
@@ -1147,8 +1149,14 @@ compute_geometry (KzTimelineLayout     *self,
     bottom -= LEGEND_HEIGHT + 4.0;
   avail = MAX (bottom - AXIS_HEIGHT - y, 0.0);
 
-  g->lane_height = n_lanes > 0 ? CLAMP (floor (avail / n_lanes), LANE_MIN_HEIGHT, LANE_MAX_HEIGHT)
-                               : LANE_NATURAL_HEIGHT;
+  /* A window scrolls lanes that do not fit; a page cannot, so there every lane gets its
+   * share of the height, however thin, rather than some lanes falling off the page. */
+  if (view->flags & KZ_TIMELINE_LAYOUT_FILL)
+    g->lane_height = n_lanes > 0 ? CLAMP (floor (avail / n_lanes), LANE_FILL_MIN_HEIGHT, LANE_FILL_MAX_HEIGHT)
+                                 : LANE_NATURAL_HEIGHT;
+  else
+    g->lane_height = n_lanes > 0 ? CLAMP (floor (avail / n_lanes), LANE_MIN_HEIGHT, LANE_MAX_HEIGHT)
+                                 : LANE_NATURAL_HEIGHT;
   g->lanes_content_height = n_lanes * g->lane_height;
   visible = MIN (g->lanes_content_height, avail);
   g->scroll_y = CLAMP (view->scroll_y, 0.0, g->lanes_content_height - visible);

@@ -20,6 +20,7 @@ typedef enum {
   KZ_TIMELINE_LAYOUT_TITLE  = 1 << 0,
   KZ_TIMELINE_LAYOUT_LEGEND = 1 << 1,
   KZ_TIMELINE_LAYOUT_FOOTER = 1 << 2,
+  KZ_TIMELINE_LAYOUT_FILL   = 1 << 3,   /* lanes grow to fill the height: a page, not a window */
 } KzTimelineLayoutFlags;
 
 /* Lane labels: a colour swatch, then the name this far right of geometry.label_x. */
