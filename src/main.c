@@ -19,12 +19,15 @@ main (int   argc,
 {
   g_autoptr(KzApplication) app = NULL;
   g_auto(GStrv) window_argv = NULL;
+  const char *localedir;
   int status;
 
   kz_allocator_setup (argv);
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Tests and uninstalled runs point KIZUNA_LOCALEDIR at the build's catalogues (<builddir>/po). */
+  localedir = g_getenv ("KIZUNA_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -275,8 +275,11 @@ static const struct {
 } app_accels[] = {
   { "app.quit", { "<Control>q", NULL } },
   { "app.open", { "<Control>o", NULL } },
+  { "win.export", { "<Control>e", NULL } },
   { "app.new-window", { "<Control>n", NULL } },
   { "win.search", { "<Control>f", NULL } },
+  { "win.show-matrix", { "<Control>m", NULL } },
+  { "win.compare-previous", { "<Control><Shift>c", NULL } },
   { "win.show-help-overlay", { "<Control>question", "<Control>slash", NULL } },
   { "window.close", { "<Control>w", NULL } },
 };

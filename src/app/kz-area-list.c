@@ -4,8 +4,11 @@
  * window binds to the timeline and to GSettings. Ids the dataset does not define are kept,
  * so switching datasets and back does not forget what was hidden.
  *
- * Keyboard: the rows are a GtkListBox (arrow keys move, Space or Enter toggles the lane);
- * the kind chips are toggle buttons in the tab order.
+ * Clicking a row (its name, not its check box) or Enter on it asks for the area's story
+ * (::area-activated); the check box, or Space on the row, shows or hides the lane.
+ *
+ * Keyboard: the rows are a GtkListBox (arrow keys move, Enter tells the story, Space toggles
+ * the lane); the kind chips are toggle buttons in the tab order.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -44,7 +47,13 @@ enum {
   N_PROPS
 };
 
+enum {
+  AREA_ACTIVATED,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 static const char * const empty_strv[] = { NULL };
 
@@ -146,8 +155,29 @@ on_row_activated (GtkListBox    *list_box,
                   GtkListBoxRow *row,
                   KzAreaList    *self)
 {
-  GtkCheckButton *check = g_object_get_data (G_OBJECT (row), "kz-check");
+  const char *id = g_object_get_data (G_OBJECT (row), "kz-id");
+  KzArea *area = self->dataset != NULL && id != NULL ? kz_dataset_lookup_area (self->dataset, id) : NULL;
 
+  if (area != NULL)
+    g_signal_emit (self, signals[AREA_ACTIVATED], 0, area);
+}
+
+/* Space on a row: its lane, as a click on its check box. */
+static void
+toggle_lane_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KzAreaList *self = KZ_AREA_LIST (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
+  GtkCheckButton *check;
+
+  if (row == NULL || gtk_widget_get_parent (row) != GTK_WIDGET (self->areas_list_box))
+    return;
+
+  check = g_object_get_data (G_OBJECT (row), "kz-check");
   if (check != NULL)
     gtk_check_button_set_active (check, !gtk_check_button_get_active (check));
 }
@@ -375,7 +405,21 @@ kz_area_list_class_init (KzAreaListClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * KzAreaList::area-activated:
+   * @area: the area of the row clicked, or on which Enter was pressed
+   *
+   * The user wants the area's story.
+   */
+  signals[AREA_ACTIVATED] =
+    g_signal_new ("area-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, KZ_TYPE_AREA);
+
   gtk_widget_class_install_action (widget_class, "area-list.show-all", NULL, show_all_action);
+  gtk_widget_class_install_action (widget_class, "area-list.toggle-lane", NULL, toggle_lane_action);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/kz-area-list.ui");
@@ -398,6 +442,21 @@ kz_area_list_init (KzAreaList *self)
   gtk_widget_set_layout_manager (GTK_WIDGET (self->kinds_box), kz_wrap_layout_new ());
 
   g_signal_connect (self->areas_list_box, "row-activated", G_CALLBACK (on_row_activated), self);
+
+  /* Space toggles the focused row's lane: caught before the list box, which would
+   * activate the row with it as with Enter */
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_space, 0),
+                                                            gtk_named_action_new ("area-list.toggle-lane")));
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Space, 0),
+                                                            gtk_named_action_new ("area-list.toggle-lane")));
+    gtk_widget_add_controller (GTK_WIDGET (self->areas_list_box), shortcuts);
+  }
   kz_area_list_sync (self);
 }
 

@@ -53,7 +53,7 @@ kz_event_text_kind (KzEvent *event)
 
   if (kind != NULL && round_text != NULL)
     /* Translators: the kind of an event and its round, e.g. "Annual summit · Round 16" */
-    return g_strdup_printf (_("%s · %s"), kz_kind_get_name (kind), round_text);
+    return g_strdup_printf (C_("kind and round", "%s · %s"), kz_kind_get_name (kind), round_text);
   if (kind != NULL)
     return g_strdup (kz_kind_get_name (kind));
 
@@ -76,7 +76,7 @@ kz_event_text_areas (KzEvent *event)
 
       if (i > 0)
         /* Translators: the separator between areas in a list */
-        g_string_append (text, _(", "));
+        g_string_append (text, C_("list separator", ", "));
       /* Translators: an area and the stage cooperation reached in it, e.g.
        * "Critical minerals (mechanism)" */
       g_string_append_printf (text, _("%s (%s)"),

@@ -14,6 +14,8 @@
  *                                        Escape clears; Enter reads it in the detail pane
  *   click a cluster: zoom into it        (keys select inside clusters: the selected
  *                                         event's label always shows)
+ *   Ctrl+click another event: compare    the window's Compare with Previous (Ctrl+Shift+C)
+ *   click a lane's name: its story       the area list's rows (Enter)
  *
  * Vertical scrolling scrolls the lanes when they do not all fit, and pans in time when
  * they do; Shift swaps the axes, as for any GTK scrollable.
@@ -103,6 +105,8 @@ enum {
 
 enum {
   EVENT_ACTIVATED,
+  AREA_ACTIVATED,
+  COMPARE_REQUESTED,
   N_SIGNALS
 };
 
@@ -626,20 +630,52 @@ on_click_released (GtkGestureClick *gesture,
                    double           y,
                    KzTimelineView  *self)
 {
+  GdkModifierType state;
+
+  state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  if (kz_timeline_view_click_at (self, n_press, x, y, state))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+/**
+ * kz_timeline_view_click_at:
+ * @n_press: 1 for a click, 2 for a double click
+ * @state: the modifiers held: with Control, a click on another event than the selected
+ *   one asks to compare the two (::compare-requested) rather than select it
+ *
+ * What a click at (@x, @y) does: the click gesture's path, public so that tests and
+ * assistive tools can take it.
+ *
+ * Returns: whether something was under the click
+ */
+gboolean
+kz_timeline_view_click_at (KzTimelineView  *self,
+                           int              n_press,
+                           double           x,
+                           double           y,
+                           GdkModifierType  state)
+{
   KzTimelineHit hit;
 
+  g_return_val_if_fail (KZ_IS_TIMELINE_VIEW (self), FALSE);
+
   if (self->dataset == NULL)
-    return;
+    return FALSE;
 
   /* What is under the pointer now, even if the range moved since the last frame */
   kz_timeline_view_update_layout (self);
   if (!kz_timeline_layout_hit_test (self->layout, x, y, &hit))
-    return;
+    return FALSE;
 
   switch (hit.kind)
     {
     case KZ_TIMELINE_HIT_MARK:
     case KZ_TIMELINE_HIT_ROW_ITEM:
+      if ((state & GDK_CONTROL_MASK) && self->selected != NULL && hit.event != self->selected)
+        {
+          g_signal_emit (self, signals[COMPARE_REQUESTED], 0, hit.event);
+          break;
+        }
       kz_timeline_view_set_selected_event (self, hit.event);
       if (n_press == 2)
         g_signal_emit (self, signals[EVENT_ACTIVATED], 0, hit.event);
@@ -656,12 +692,15 @@ on_click_released (GtkGestureClick *gesture,
       break;
 
     case KZ_TIMELINE_HIT_LANE_LABEL:
+      g_signal_emit (self, signals[AREA_ACTIVATED], 0, hit.area);
+      break;
+
     case KZ_TIMELINE_HIT_NONE:
     default:
       break;
     }
 
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  return TRUE;
 }
 
 static void
@@ -908,7 +947,6 @@ on_motion (GtkEventControllerMotion *controller,
     return;
 
   over_item = kz_timeline_layout_hit_test (self->layout, x, y, &hit) &&
-              hit.kind != KZ_TIMELINE_HIT_LANE_LABEL &&
               hit.kind != KZ_TIMELINE_HIT_NONE;
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), over_item ? "pointer" : NULL);
 }
@@ -1302,6 +1340,32 @@ kz_timeline_view_class_init (KzTimelineViewClass *klass)
    */
   signals[EVENT_ACTIVATED] =
     g_signal_new ("event-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, KZ_TYPE_EVENT);
+
+  /**
+   * KzTimelineView::area-activated:
+   * @area: the area whose lane label was clicked
+   *
+   * The user wants the area's story.
+   */
+  signals[AREA_ACTIVATED] =
+    g_signal_new ("area-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, KZ_TYPE_AREA);
+
+  /**
+   * KzTimelineView::compare-requested:
+   * @other: the event Ctrl+clicked
+   *
+   * With an event selected, Ctrl+click on another: the user wants to compare the two.
+   */
+  signals[COMPARE_REQUESTED] =
+    g_signal_new ("compare-requested",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
@@ -1710,6 +1774,17 @@ kz_timeline_view_find_event (KzTimelineView *self,
         return NULL;
       position = direction > 0 ? position + 1 : position - 1;
     }
+}
+
+/* Selects event and scrolls the range, keeping its span, so that it is in view. */
+void
+kz_timeline_view_reveal_event (KzTimelineView *self,
+                               KzEvent        *event)
+{
+  g_return_if_fail (KZ_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (KZ_IS_EVENT (event));
+
+  kz_timeline_view_select_and_reveal (self, event);
 }
 
 gboolean

@@ -57,5 +57,12 @@ gboolean            kz_timeline_view_get_event_point    (KzTimelineView     *sel
                                                          KzEvent            *event,
                                                          double             *out_x,
                                                          double             *out_y);
+void                kz_timeline_view_reveal_event       (KzTimelineView     *self,
+                                                         KzEvent            *event);
+gboolean            kz_timeline_view_click_at           (KzTimelineView     *self,
+                                                         int                 n_press,
+                                                         double              x,
+                                                         double              y,
+                                                         GdkModifierType     state);
 
 G_END_DECLS

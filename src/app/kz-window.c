@@ -18,8 +18,14 @@
 #include "kz-area-list.h"
 #include "kz-dataset-loader.h"
 #include "kz-detail-pane.h"
+#include "kz-event-comparison.h"
+#include "kz-file-watcher.h"
+#include "kz-matrix-pane.h"
+#include "kz-matrix-view.h"
+#include "kz-export-dialog.h"
 #include "kz-problems-dialog.h"
 #include "kz-timeline-view.h"
+#include "kz-toast.h"
 #include "kz-window.h"
 
 struct _KzWindow
@@ -37,6 +43,18 @@ struct _KzWindow
 #endif
   gulong                restore_panes_handler;
   guint                 loading : 1;
+  guint                 reloading : 1;
+
+  /* Live reload: the open file watched, its reload, and why the last one failed */
+  KzFileWatcher        *watcher;
+  GCancellable         *reload_cancellable;
+  GPtrArray            *reload_problems;
+  GError               *reload_error;
+  GtkRevealer          *reload_banner;
+  GtkLabel             *reload_banner_label;
+
+  GtkStack             *view_stack;
+  KzMatrixPane         *matrix_pane;
 
   GtkLabel             *title_label;
   GtkLabel             *subtitle_label;
@@ -51,6 +69,8 @@ struct _KzWindow
   KzAreaList           *area_list;
   KzTimelineView       *timeline;
   KzDetailPane         *detail_pane;
+  KzToast              *toast;
+  GFile                *exported_file;
 };
 
 G_DEFINE_FINAL_TYPE (KzWindow, kz_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -158,6 +178,9 @@ kz_window_update_title (KzWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle != NULL);
 }
 
+static void kz_window_watch              (KzWindow *self);
+static void kz_window_hide_reload_banner (KzWindow *self);
+
 static void
 kz_window_set_dataset (KzWindow  *self,
                        KzDataset *dataset,
@@ -169,11 +192,20 @@ kz_window_set_dataset (KzWindow  *self,
   kz_timeline_view_set_selected_event (self->timeline, NULL);
   kz_timeline_view_set_dataset (self->timeline, dataset);
   kz_area_list_set_dataset (self->area_list, dataset);
+  kz_detail_pane_set_dataset (self->detail_pane, dataset);
+  kz_matrix_pane_set_dataset (self->matrix_pane, dataset);
   kz_window_update_title (self);
+  /* Whatever is shown now loaded: the last good version is no longer an older one */
+  kz_window_hide_reload_banner (self);
+  if (file_changed)
+    kz_window_watch (self);
 
   gtk_stack_set_visible_child_name (self->main_stack, dataset != NULL ? "content" : "empty");
-  if (dataset != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (self->timeline));
+  /* A reload happens under the user's hands: it leaves the focus where it is */
+  if (dataset != NULL && !self->reloading)
+    gtk_widget_grab_focus (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "matrix") == 0
+                           ? GTK_WIDGET (kz_matrix_pane_get_view (self->matrix_pane))
+                           : GTK_WIDGET (self->timeline));
 
   if (file_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
@@ -224,6 +256,188 @@ load_cb (GObject      *object,
   /* After the dataset changed, so the window goes from loading straight to it */
   kz_window_set_loading (self, FALSE);
   g_clear_pointer (&result, load_result_free);
+}
+
+/* Live reload: the open file changed on disk. A good version replaces the dataset and
+ * keeps what the user was looking at (range, selection, area or comparison, matrix kind);
+ * a bad one changes nothing but a banner that says so. The bundled dataset, a resource,
+ * is never watched. */
+
+static void kz_window_reload (KzWindow *self);
+
+static void
+kz_window_watch (KzWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->watcher != NULL)
+    g_signal_handlers_disconnect_by_data (self->watcher, self);
+  g_clear_object (&self->watcher);
+  g_cancellable_cancel (self->reload_cancellable);
+  g_clear_object (&self->reload_cancellable);
+
+  if (self->file == NULL || !g_file_is_native (self->file))
+    return;
+
+  self->watcher = kz_file_watcher_new (self->file, KZ_FILE_WATCHER_DEFAULT_DELAY_MS, &error);
+  if (self->watcher == NULL)
+    {
+      g_debug ("Not watching %s for changes: %s", g_file_peek_path (self->file), error->message);
+      return;
+    }
+  g_signal_connect_swapped (self->watcher, "changed", G_CALLBACK (kz_window_reload), self);
+}
+
+static void
+kz_window_hide_reload_banner (KzWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->reload_banner, FALSE);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                            "show-problems")),
+                               FALSE);
+  g_clear_pointer (&self->reload_problems, g_ptr_array_unref);
+  g_clear_error (&self->reload_error);
+}
+
+static void
+kz_window_show_reload_banner (KzWindow   *self,
+                              LoadResult *result)
+{
+  g_autofree char *name = g_file_get_basename (self->file);
+  g_autofree char *text = NULL;
+  guint n_errors = 0;
+
+  for (guint i = 0; i < result->problems->len; i++)
+    if (((KzProblem *) g_ptr_array_index (result->problems, i))->severity == KZ_PROBLEM_ERROR)
+      n_errors++;
+
+  if (n_errors > 0)
+    /* Translators: the banner when the open file changed into one that does not load;
+     * %s is the file's name */
+    text = g_strdup_printf (ngettext ("“%s” has %u problem; showing the last good version",
+                                      "“%s” has %u problems; showing the last good version",
+                                      n_errors),
+                            name, n_errors);
+  else
+    /* Translators: the banner when the open file could not be read again; %s is its name */
+    text = g_strdup_printf (_("“%s” could not be read; showing the last good version"), name);
+
+  g_clear_pointer (&self->reload_problems, g_ptr_array_unref);
+  g_clear_error (&self->reload_error);
+  self->reload_problems = g_steal_pointer (&result->problems);
+  self->reload_error = g_steal_pointer (&result->error);
+
+  gtk_label_set_text (self->reload_banner_label, text);
+  gtk_revealer_set_reveal_child (self->reload_banner, TRUE);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                            "show-problems")),
+                               TRUE);
+}
+
+/* The new version in place of the old, with the same view of it wherever the ids allow. */
+static void
+kz_window_swap_dataset (KzWindow  *self,
+                        KzDataset *dataset)
+{
+  KzEvent *selected = kz_timeline_view_get_selected_event (self->timeline);
+  g_autofree char *selected_id = selected != NULL ? g_strdup (kz_event_get_id (selected)) : NULL;
+  double start_day = kz_timeline_view_get_visible_start (self->timeline);
+  double end_day = kz_timeline_view_get_visible_end (self->timeline);
+  KzDetailPaneMode mode = kz_detail_pane_get_mode (self->detail_pane);
+  g_autofree char *area_id = NULL;
+  g_autofree char *from_id = NULL;
+  g_autofree char *to_id = NULL;
+  KzEvent *from = NULL, *to = NULL;
+
+  if (mode == KZ_DETAIL_PANE_MODE_AREA)
+    area_id = g_strdup (kz_area_get_id (kz_detail_pane_get_area (self->detail_pane)));
+  else if (kz_detail_pane_get_comparison (self->detail_pane, &from, &to))
+    {
+      from_id = g_strdup (kz_event_get_id (from));
+      to_id = g_strdup (kz_event_get_id (to));
+    }
+
+  self->reloading = TRUE;
+  kz_window_set_dataset (self, dataset, self->file);
+  self->reloading = FALSE;
+
+  kz_timeline_view_set_visible_range (self->timeline, start_day, end_day);
+  if (selected_id != NULL && (selected = kz_dataset_lookup_event (dataset, selected_id)) != NULL)
+    kz_timeline_view_set_selected_event (self->timeline, selected);
+
+  if (area_id != NULL && kz_dataset_lookup_area (dataset, area_id) != NULL)
+    kz_detail_pane_show_area (self->detail_pane, kz_dataset_lookup_area (dataset, area_id));
+  else if (from_id != NULL &&
+           (from = kz_dataset_lookup_event (dataset, from_id)) != NULL &&
+           (to = kz_dataset_lookup_event (dataset, to_id)) != NULL)
+    kz_detail_pane_show_comparison (self->detail_pane, from, to);
+}
+
+static void
+reload_cb (GObject      *object,
+           GAsyncResult *async_result,
+           gpointer      user_data)
+{
+  KzWindow *self = KZ_WINDOW (object);
+  GTask *task = G_TASK (async_result);
+  GFile *file = g_task_get_task_data (task);
+  LoadResult *result;
+  g_autoptr(GError) error = NULL;
+
+  /* A newer reload, an open, or the window closing replaced this one */
+  if (g_task_get_cancellable (task) != self->reload_cancellable)
+    return;
+  g_clear_object (&self->reload_cancellable);
+
+  result = g_task_propagate_pointer (task, &error);
+  if (result == NULL)
+    return;
+
+  if (self->file != NULL && g_file_equal (file, self->file))
+    {
+      if (result->dataset != NULL)
+        kz_window_swap_dataset (self, result->dataset);
+      else
+        kz_window_show_reload_banner (self, result);
+    }
+
+  g_clear_pointer (&result, load_result_free);
+}
+
+static void
+kz_window_reload (KzWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  /* An open in progress replaces the file anyway */
+  if (self->file == NULL || self->load_cancellable != NULL)
+    return;
+
+  g_cancellable_cancel (self->reload_cancellable);
+  g_clear_object (&self->reload_cancellable);
+  self->reload_cancellable = g_cancellable_new ();
+
+  task = g_task_new (self, self->reload_cancellable, reload_cb, NULL);
+  g_task_set_source_tag (task, kz_window_reload);
+  g_task_set_name (task, "kz-window-reload");
+  g_task_set_task_data (task, g_object_ref (self->file), g_object_unref);
+  g_task_run_in_thread (task, load_thread);
+}
+
+static void
+show_problems_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  KzWindow *self = KZ_WINDOW (user_data);
+  KzProblemsDialog *dialog;
+
+  if (self->file == NULL || (self->reload_problems == NULL && self->reload_error == NULL))
+    return;
+
+  dialog = kz_problems_dialog_new (GTK_WINDOW (self), self->file, self->reload_error,
+                                   self->reload_problems);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Open */
@@ -515,9 +729,191 @@ next_event_action (GSimpleAction *action,
   gtk_widget_activate_action (GTK_WIDGET (self->timeline), "timeline.next-event", NULL);
 }
 
+/* Export */
+
+static void
+on_exported (KzExportDialog *dialog,
+             GFile          *file,
+             KzWindow       *self)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *display_name = g_filename_display_name (name);
+  /* Translators: the notification after an export; %s is the file's name */
+  g_autofree char *title = g_strdup_printf (_("Exported “%s”"), display_name);
+
+  /* Only the file just exported can be opened from here, by the toast's button */
+  g_set_object (&self->exported_file, file);
+  kz_toast_show (self->toast, title, _("_Open"), "win.open-export");
+}
+
+static void
+export_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  KzWindow *self = KZ_WINDOW (user_data);
+  KzExportDialog *dialog;
+
+  if (self->dataset == NULL)
+    return;
+
+  dialog = kz_export_dialog_new (GTK_WINDOW (self), self->dataset, self->file, self->timeline);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_export_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  KzWindow *self = KZ_WINDOW (user_data);
+
+  if (self->exported_file != NULL)
+    kz_export_dialog_show_file (GTK_WINDOW (self), self->exported_file);
+}
+
+static void
+kz_window_update_export_action (KzWindow *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "export");
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->dataset != NULL);
+}
+
+/* Evolution: an area's story, comparisons, the matrix */
+
+static void
+on_area_activated (GObject  *source,
+                   KzArea   *area,
+                   KzWindow *self)
+{
+  if (self->dataset != NULL)
+    kz_detail_pane_show_area (self->detail_pane, area);
+}
+
+static void
+on_detail_event_selected (KzDetailPane *pane,
+                          KzEvent      *event,
+                          KzWindow     *self)
+{
+  if (self->dataset != NULL)
+    kz_timeline_view_reveal_event (self->timeline, event);
+}
+
+/* Shows what changed between a and b, the earlier on the left. */
+static void
+kz_window_compare (KzWindow *self,
+                   KzEvent  *a,
+                   KzEvent  *b)
+{
+  guint position_a = 0, position_b = 0;
+
+  if (self->dataset == NULL ||
+      !kz_dataset_get_event_position (self->dataset, a, &position_a) ||
+      !kz_dataset_get_event_position (self->dataset, b, &position_b))
+    return;
+
+  if (position_a <= position_b)
+    kz_detail_pane_show_comparison (self->detail_pane, a, b);
+  else
+    kz_detail_pane_show_comparison (self->detail_pane, b, a);
+}
+
+static void
+on_compare_requested (KzTimelineView *timeline,
+                      KzEvent        *other,
+                      KzWindow       *self)
+{
+  KzEvent *selected = kz_timeline_view_get_selected_event (timeline);
+
+  if (selected != NULL)
+    kz_window_compare (self, selected, other);
+}
+
+static KzEvent *
+kz_window_find_previous (KzWindow *self)
+{
+  KzEvent *selected = kz_timeline_view_get_selected_event (self->timeline);
+
+  if (self->dataset == NULL || selected == NULL)
+    return NULL;
+
+  return kz_dataset_find_previous_of_kind (self->dataset, selected);
+}
+
+static void
+kz_window_update_compare_action (KzWindow *self)
+{
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                            "compare-previous")),
+                               kz_window_find_previous (self) != NULL);
+}
+
+static void
+compare_previous_action (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  KzWindow *self = KZ_WINDOW (user_data);
+  KzEvent *previous = kz_window_find_previous (self);
+
+  if (previous != NULL)
+    kz_window_compare (self, previous, kz_timeline_view_get_selected_event (self->timeline));
+}
+
+static void
+show_matrix_change_state (GSimpleAction *action,
+                          GVariant      *state,
+                          gpointer       user_data)
+{
+  KzWindow *self = KZ_WINDOW (user_data);
+  gboolean matrix = g_variant_get_boolean (state);
+
+  g_simple_action_set_state (action, state);
+  gtk_stack_set_visible_child_name (self->view_stack, matrix ? "matrix" : "timeline");
+  if (self->dataset != NULL)
+    gtk_widget_grab_focus (matrix ? GTK_WIDGET (kz_matrix_pane_get_view (self->matrix_pane))
+                                  : GTK_WIDGET (self->timeline));
+}
+
+static void
+on_matrix_event_activated (KzMatrixView *view,
+                           KzEvent      *event,
+                           KzWindow     *self)
+{
+  gtk_widget_child_focus (GTK_WIDGET (self->detail_pane), GTK_DIR_TAB_FORWARD);
+}
+
+/* Escape leaves an area's story or a comparison, wherever the focus is but in a text
+ * entry (where it ends the search): caught before the timeline, which would clear the
+ * selection with it. */
+static gboolean
+on_escape (GtkWidget *widget,
+           GVariant  *args,
+           gpointer   user_data)
+{
+  KzWindow *self = KZ_WINDOW (widget);
+  KzDetailPaneMode mode = kz_detail_pane_get_mode (self->detail_pane);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (mode != KZ_DETAIL_PANE_MODE_AREA && mode != KZ_DETAIL_PANE_MODE_COMPARISON)
+    return FALSE;
+  if (focus != NULL && (GTK_IS_EDITABLE (focus) || gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_BAR)))
+    return FALSE;
+
+  kz_detail_pane_go_back (self->detail_pane);
+  return TRUE;
+}
+
 static const GActionEntry win_actions[] = {
   { .name = "previous-event", .activate = previous_event_action },
   { .name = "next-event", .activate = next_event_action },
+  { .name = "compare-previous", .activate = compare_previous_action },
+  { .name = "show-matrix", .state = "false", .change_state = show_matrix_change_state },
+  { .name = "show-problems", .activate = show_problems_action },
+  { .name = "export", .activate = export_action },
+  { .name = "open-export", .activate = open_export_action },
 };
 
 /* Window state in GSettings */
@@ -655,6 +1051,13 @@ kz_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  g_cancellable_cancel (self->reload_cancellable);
+  g_clear_object (&self->reload_cancellable);
+  if (self->watcher != NULL)
+    g_signal_handlers_disconnect_by_data (self->watcher, self);
+  g_clear_object (&self->watcher);
+  g_clear_pointer (&self->reload_problems, g_ptr_array_unref);
+  g_clear_error (&self->reload_error);
 #if GTK_CHECK_VERSION (4, 10, 0)
   g_cancellable_cancel (self->open_cancellable);
   g_clear_object (&self->open_cancellable);
@@ -671,6 +1074,7 @@ kz_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->dataset);
   g_clear_object (&self->file);
+  g_clear_object (&self->exported_file);
 
   G_OBJECT_CLASS (kz_window_parent_class)->dispose (object);
 }
@@ -735,6 +1139,8 @@ kz_window_class_init (KzWindowClass *klass)
   g_type_ensure (KZ_TYPE_AREA_LIST);
   g_type_ensure (KZ_TYPE_DETAIL_PANE);
   g_type_ensure (KZ_TYPE_TIMELINE_VIEW);
+  g_type_ensure (KZ_TYPE_MATRIX_PANE);
+  g_type_ensure (KZ_TYPE_TOAST);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/kz-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KzWindow, title_label);
@@ -750,6 +1156,11 @@ kz_window_class_init (KzWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KzWindow, area_list);
   gtk_widget_class_bind_template_child (widget_class, KzWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, KzWindow, detail_pane);
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, matrix_pane);
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, reload_banner);
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, reload_banner_label);
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, toast);
 }
 
 static void
@@ -789,6 +1200,36 @@ kz_window_init (KzWindow *self)
   g_signal_connect (self->timeline, "event-activated",
                     G_CALLBACK (on_timeline_event_activated), self);
 
+  /* Evolution: areas' stories from the list, the lanes and the matrix; comparisons; the
+   * matrix shares the timeline's selection and hidden areas */
+  {
+    KzMatrixView *matrix = kz_matrix_pane_get_view (self->matrix_pane);
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    g_signal_connect (self->area_list, "area-activated", G_CALLBACK (on_area_activated), self);
+    g_signal_connect (self->timeline, "area-activated", G_CALLBACK (on_area_activated), self);
+    g_signal_connect (matrix, "area-activated", G_CALLBACK (on_area_activated), self);
+    g_signal_connect (matrix, "event-activated", G_CALLBACK (on_matrix_event_activated), self);
+    g_signal_connect (self->timeline, "compare-requested", G_CALLBACK (on_compare_requested), self);
+    g_signal_connect (self->detail_pane, "event-selected", G_CALLBACK (on_detail_event_selected), self);
+    g_signal_connect_swapped (self->timeline, "notify::selected-event",
+                              G_CALLBACK (kz_window_update_compare_action), self);
+    g_signal_connect_swapped (self->timeline, "notify::dataset",
+                              G_CALLBACK (kz_window_update_compare_action), self);
+    g_object_bind_property (self->timeline, "selected-event", matrix, "selected-event",
+                            G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+    g_object_bind_property (self->timeline, "hidden-areas", matrix, "hidden-areas",
+                            G_BINDING_SYNC_CREATE);
+
+    gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                            gtk_callback_action_new (on_escape, NULL, NULL)));
+    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+    kz_window_update_compare_action (self);
+    kz_window_hide_reload_banner (self);
+  }
+
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
@@ -814,6 +1255,9 @@ kz_window_init (KzWindow *self)
 
   gtk_stack_set_visible_child_name (self->main_stack, "empty");
   kz_window_update_navigation (self);
+
+  g_signal_connect (self, "notify::dataset", G_CALLBACK (kz_window_update_export_action), NULL);
+  kz_window_update_export_action (self);
 }
 
 KzWindow *

@@ -430,6 +430,31 @@ draw_stage_mark (const Frame   *f,
     }
 }
 
+/**
+ * kz_timeline_renderer_draw_stage_mark:
+ * @palette: its background fills the hollow of a discussed mark
+ *
+ * The timeline's mark for @stage, centred on (@cx, @cy): for the other views of the same
+ * family (the matrix, the stage chart), so a stage has one shape everywhere.
+ */
+void
+kz_timeline_renderer_draw_stage_mark (GtkSnapshot             *snapshot,
+                                      const KzTimelinePalette *palette,
+                                      KzStage                  stage,
+                                      double                   cx,
+                                      double                   cy,
+                                      double                   radius,
+                                      const GdkRGBA           *color)
+{
+  Frame f = { .snapshot = snapshot, .palette = palette };
+
+  g_return_if_fail (GTK_IS_SNAPSHOT (snapshot));
+  g_return_if_fail (palette != NULL);
+  g_return_if_fail (color != NULL);
+
+  draw_stage_mark (&f, stage, cx, cy, radius, color);
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* Parts                                                                                      */
 

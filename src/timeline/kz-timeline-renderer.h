@@ -35,6 +35,13 @@ void                kz_timeline_renderer_snapshot    (KzTimelineRenderer    *sel
                                                       const KzTimelineLayout *layout,
                                                       const KzTimelinePalette *palette,
                                                       KzTimelineRenderFlags  flags);
+void                kz_timeline_renderer_draw_stage_mark (GtkSnapshot             *snapshot,
+                                                          const KzTimelinePalette *palette,
+                                                          KzStage                  stage,
+                                                          double                   cx,
+                                                          double                   cy,
+                                                          double                   radius,
+                                                          const GdkRGBA           *color);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KzTimelineRenderer, kz_timeline_renderer_free)
 

@@ -261,7 +261,9 @@ test_bundled_dataset (Fixture       *f,
   /* The shortcuts window came from the resources */
   g_assert_nonnull (g_action_map_lookup_action (G_ACTION_MAP (f->window), "show-help-overlay"));
   /* The timeline has the keyboard focus, so → works at once */
-  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (f->timeline)));
+  /* The window's focus widget, whether or not the X server has made the window active:
+   * gtk_widget_has_focus() also asks for that, which depends on timing under Xvfb. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == GTK_WIDGET (f->timeline));
 }
 
 static void
@@ -602,7 +604,9 @@ test_click_selects (Fixture       *f,
   g_signal_emit_by_name (click, "released", 1, x, y);
   g_assert_true (kz_timeline_view_get_selected_event (f->timeline) == target);
   assert_detail_shows (f, target);
-  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (f->timeline)));
+  /* The window's focus widget, whether or not the X server has made the window active:
+   * gtk_widget_has_focus() also asks for that, which depends on timing under Xvfb. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == GTK_WIDGET (f->timeline));
 }
 
 static void
@@ -788,8 +792,10 @@ test_toggle_lane (Fixture       *f,
   saved = g_settings_get_strv (f->settings, "hidden-areas");
   g_assert_true (g_strv_equal ((const char * const *) saved, (const char * const[]) { id, NULL }));
 
-  /* Space or Enter on the row (row activation) shows it again */
-  g_signal_emit_by_name (list_box, "row-activated", row);
+  /* Space on the focused row shows it again (Enter, row activation, tells the area's story:
+   * test-evolution-window checks that) */
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->area_list), "area-list.toggle-lane", NULL));
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
   g_assert_cmpstrv (kz_timeline_view_get_hidden_areas (f->timeline), ((const char * const[]) { NULL }));
   g_clear_pointer (&visible, g_ptr_array_unref);
