@@ -107,6 +107,9 @@ struct _KzExportDialog
   GtkToggleButton   *png_button;
   GtkToggleButton   *svg_button;
   GtkToggleButton   *pdf_button;
+  GtkToggleButton   *timeline_button;
+  GtkToggleButton   *matrix_button;
+  KzKind            *matrix_kind;     /* the window's matrix kind, or NULL for the default */
   GtkToggleButton   *light_button;
   GtkToggleButton   *dark_button;
   GtkDropDown       *range_dropdown;
@@ -378,6 +381,11 @@ kz_export_dialog_collect_options (KzExportDialog  *self,
   kz_export_options_init (options);
   options->format = kz_export_dialog_get_format (self);
   options->dark = gtk_toggle_button_get_active (self->dark_button);
+  if (gtk_toggle_button_get_active (self->matrix_button))
+    {
+      options->view = KZ_EXPORT_VIEW_MATRIX;
+      options->matrix_kind = self->matrix_kind != NULL ? g_object_ref (self->matrix_kind) : NULL;
+    }
   options->width = gtk_spin_button_get_value_as_int (self->width_spin);
   options->height = gtk_spin_button_get_value_as_int (self->height_spin);
   options->scale = options->format == KZ_EXPORT_FORMAT_PNG &&
@@ -1334,6 +1342,7 @@ kz_export_dialog_dispose (GObject *object)
 #endif
   g_clear_handle_id (&self->preview_source, g_source_remove);
   g_clear_handle_id (&self->pulse_source, g_source_remove);
+  g_clear_object (&self->matrix_kind);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KZ_TYPE_EXPORT_DIALOG);
 
@@ -1484,6 +1493,8 @@ kz_export_dialog_class_init (KzExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KzExportDialog, png_button);
   gtk_widget_class_bind_template_child (widget_class, KzExportDialog, svg_button);
   gtk_widget_class_bind_template_child (widget_class, KzExportDialog, pdf_button);
+  gtk_widget_class_bind_template_child (widget_class, KzExportDialog, timeline_button);
+  gtk_widget_class_bind_template_child (widget_class, KzExportDialog, matrix_button);
   gtk_widget_class_bind_template_child (widget_class, KzExportDialog, light_button);
   gtk_widget_class_bind_template_child (widget_class, KzExportDialog, dark_button);
   gtk_widget_class_bind_template_child (widget_class, KzExportDialog, range_dropdown);
@@ -1535,6 +1546,7 @@ kz_export_dialog_init (KzExportDialog *self)
   toggles[6] = self->scale2_button;
   for (guint i = 0; i < G_N_ELEMENTS (toggles); i++)
     g_signal_connect_swapped (toggles[i], "toggled", G_CALLBACK (on_option_toggled), self);
+  g_signal_connect_swapped (self->matrix_button, "toggled", G_CALLBACK (on_option_changed), self);
   g_signal_connect_swapped (self->title_check, "toggled", G_CALLBACK (on_option_changed), self);
   g_signal_connect_swapped (self->legend_check, "toggled", G_CALLBACK (on_option_changed), self);
   g_signal_connect_swapped (self->footer_check, "toggled", G_CALLBACK (on_option_changed), self);
@@ -1583,6 +1595,24 @@ kz_export_dialog_new (GtkWindow      *parent,
                        "dataset-file", dataset_file,
                        "timeline", timeline,
                        NULL);
+}
+
+/**
+ * kz_export_dialog_show_matrix:
+ * @kind: (nullable): the events of which kind make the columns; %NULL for the default
+ *
+ * Starts the dialog on the matrix, as the window shows it, rather than the timeline.
+ */
+void
+kz_export_dialog_show_matrix (KzExportDialog *self,
+                              KzKind         *kind)
+{
+  g_return_if_fail (KZ_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (kind == NULL || KZ_IS_KIND (kind));
+
+  g_set_object (&self->matrix_kind, kind);
+  gtk_toggle_button_set_active (self->matrix_button, TRUE);
+  kz_export_dialog_schedule_preview (self);
 }
 
 /**

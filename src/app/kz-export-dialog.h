@@ -30,6 +30,8 @@ KzExportDialog *kz_export_dialog_new                (GtkWindow       *parent,
                                                      KzDataset       *dataset,
                                                      GFile           *dataset_file,
                                                      KzTimelineView  *timeline);
+void            kz_export_dialog_show_matrix        (KzExportDialog  *self,
+                                                     KzKind          *kind);
 gboolean        kz_export_dialog_get_options        (KzExportDialog  *self,
                                                      KzExportOptions *options,
                                                      GError         **error);

@@ -758,6 +758,9 @@ export_action (GSimpleAction *action,
     return;
 
   dialog = kz_export_dialog_new (GTK_WINDOW (self), self->dataset, self->file, self->timeline);
+  /* Export what the window shows: the matrix, of its kind, when that is on. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "matrix") == 0)
+    kz_export_dialog_show_matrix (dialog, kz_matrix_view_get_kind (kz_matrix_pane_get_view (self->matrix_pane)));
   g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -735,6 +735,49 @@ test_preview_matches_file (Fixture       *f,
   cairo_surface_destroy (file);
 }
 
+
+/* With the matrix on in the window, the dialog exports the matrix of the window's kind. */
+static void
+test_exports_matrix (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(KzExportDialog) dialog = NULL;
+  g_auto(KzExportOptions) options = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  cairo_surface_t *file;
+
+  g_action_group_change_action_state (G_ACTION_GROUP (f->window), "show-matrix",
+                                      g_variant_new_boolean (TRUE));
+  dialog = open_dialog (f);
+
+  g_assert_true (gtk_toggle_button_get_active (DIALOG_CHILD (dialog, "matrix_button")));
+  g_assert_true (kz_export_dialog_get_options (dialog, &options, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (options.view, ==, KZ_EXPORT_VIEW_MATRIX);
+  g_assert_nonnull (options.matrix_kind);
+  g_assert_cmpstr (kz_kind_get_id (options.matrix_kind), ==, "fm-strategic-dialogue");
+
+  set_format (dialog, "png");
+  set_custom_size (dialog, 1000, 600);
+  path = export_and_wait (f, dialog, "matrix.png");
+  g_assert_null (kz_export_dialog_get_error (dialog));
+  file = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (file), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (file), ==, 1000);
+  cairo_surface_destroy (file);
+
+  /* Back to the timeline: a new dialog starts on the timeline */
+  g_action_group_change_action_state (G_ACTION_GROUP (f->window), "show-matrix",
+                                      g_variant_new_boolean (FALSE));
+  g_clear_object (&dialog);
+  settle ();
+  if (find_export_dialog (f->window) != NULL)
+    gtk_window_destroy (GTK_WINDOW (find_export_dialog (f->window)));
+  dialog = open_dialog (f);
+  g_assert_true (gtk_toggle_button_get_active (DIALOG_CHILD (dialog, "timeline_button")));
+}
+
 /* The format follows a typed extension; a name without one gets the format's. */
 static void
 test_format_follows_name (Fixture       *f,
@@ -962,6 +1005,7 @@ main (int   argc,
   ADD ("write-error", test_write_error);
   ADD ("cancel", test_cancel);
   ADD ("toast", test_toast);
+  ADD ("exports-matrix", test_exports_matrix);
 
 #undef ADD
 
