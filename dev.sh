@@ -141,8 +141,10 @@ case $cmd in
     ;;
   bench)
     ensure_packages "${build_packages[@]}"
+    ensure_packages xvfb xauth dbus dbus-x11
     configure build-release --buildtype=release
-    meson test -C build-release --benchmark --verbose
+    # bench-startup opens the window: it needs a display, as the test suite does.
+    headless meson test -C build-release --benchmark --verbose
     ;;
   *)
     sed -n '3,12p' "$0"

@@ -13,6 +13,8 @@
 
 #define G_LOG_DOMAIN "kz-window"
 
+#include <stdio.h>
+
 #include <glib/gi18n.h>
 
 #include "kz-area-list.h"
@@ -181,6 +183,36 @@ kz_window_update_title (KzWindow *self)
 static void kz_window_watch              (KzWindow *self);
 static void kz_window_hide_reload_banner (KzWindow *self);
 
+/* For the startup benchmark (tests/bench/bench-startup.c): says when the first frame that
+ * shows a dataset has been painted, then quits. */
+static void
+on_first_frame_painted (GdkFrameClock *clock,
+                        KzWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame_painted, self);
+  g_print ("first-frame\n");
+  fflush (stdout);
+  g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+}
+
+static void
+kz_window_report_first_frame (KzWindow *self)
+{
+  static gboolean reported;
+  GdkFrameClock *clock;
+
+  if (reported || g_getenv ("KIZUNA_REPORT_FIRST_FRAME") == NULL)
+    return;
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock == NULL)
+    return;
+
+  reported = TRUE;
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_frame_painted), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 kz_window_set_dataset (KzWindow  *self,
                        KzDataset *dataset,
@@ -201,6 +233,8 @@ kz_window_set_dataset (KzWindow  *self,
     kz_window_watch (self);
 
   gtk_stack_set_visible_child_name (self->main_stack, dataset != NULL ? "content" : "empty");
+  if (dataset != NULL)
+    kz_window_report_first_frame (self);
   /* A reload happens under the user's hands: it leaves the focus where it is */
   if (dataset != NULL && !self->reloading)
     gtk_widget_grab_focus (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "matrix") == 0
