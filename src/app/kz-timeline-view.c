@@ -68,6 +68,8 @@ struct _KzTimelineView
 
   char                    *search_text;
   char                    *folded_search;
+  guint8                  *match_bytes;      /* per dataset position: the text matches */
+  GCancellable            *search_cancellable;
   guint                    n_matches;
 
   /* Pointer and gestures */
@@ -171,24 +173,24 @@ kz_timeline_view_is_shown (KzTimelineView *self,
 
 static gboolean
 kz_timeline_view_is_match (KzTimelineView *self,
-                           KzEvent        *event)
+                           guint           position)
 {
-  return self->folded_search != NULL &&
-         kz_timeline_view_is_shown (self, event) &&
-         kz_event_matches_text (event, self->folded_search);
+  return self->match_bytes != NULL && self->match_bytes[position] &&
+         kz_timeline_view_is_shown (self, kz_dataset_get_event (self->dataset, position));
 }
 
+/* Counts the matches among the events shown, after the search or the filters changed. */
 static void
 kz_timeline_view_update_matches (KzTimelineView *self)
 {
   guint n_matches = 0;
 
-  if (self->dataset != NULL && self->folded_search != NULL)
+  if (self->dataset != NULL && self->match_bytes != NULL)
     {
       guint n_events = kz_dataset_get_n_events (self->dataset);
 
       for (guint i = 0; i < n_events; i++)
-        if (kz_timeline_view_is_match (self, kz_dataset_get_event (self->dataset, i)))
+        if (kz_timeline_view_is_match (self, i))
           n_matches++;
     }
 
@@ -197,6 +199,121 @@ kz_timeline_view_update_matches (KzTimelineView *self)
       self->n_matches = n_matches;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_MATCHES]);
     }
+}
+
+/* Search. Matching every event against the text takes a while for a large dataset (about
+ * half a second for a million), so there it runs on a thread and the timeline keeps
+ * drawing the previous matches until the new ones are in; a keystroke cancels the search
+ * it makes obsolete. A small dataset is searched at once, within the frame. */
+
+#define SEARCH_AT_ONCE_MAX_EVENTS 50000
+
+typedef struct
+{
+  KzDataset *dataset;
+  char      *folded_needle;
+} SearchJob;
+
+static void
+search_job_free (gpointer data)
+{
+  SearchJob *job = data;
+
+  g_object_unref (job->dataset);
+  g_free (job->folded_needle);
+  g_free (job);
+}
+
+static guint8 *
+compute_match_bytes (KzDataset    *dataset,
+                     const char   *folded_needle,
+                     GCancellable *cancellable)
+{
+  guint n_events = kz_dataset_get_n_events (dataset);
+  g_autofree guint8 *bytes = g_new0 (guint8, MAX (n_events, 1));
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      if (i % 4096 == 0 && g_cancellable_is_cancelled (cancellable))
+        return NULL;
+      bytes[i] = kz_event_matches_text (kz_dataset_get_event (dataset, i), folded_needle);
+    }
+
+  return g_steal_pointer (&bytes);
+}
+
+static void
+search_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  SearchJob *job = task_data;
+  guint8 *bytes = compute_match_bytes (job->dataset, job->folded_needle, cancellable);
+
+  if (bytes == NULL)
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
+  else
+    g_task_return_pointer (task, bytes, g_free);
+}
+
+static void
+kz_timeline_view_set_match_bytes (KzTimelineView *self,
+                                  guint8         *bytes)  /* (transfer full) (nullable) */
+{
+  g_clear_pointer (&self->match_bytes, g_free);
+  self->match_bytes = bytes;
+  kz_timeline_layout_set_matches (self->layout, bytes,
+                                  bytes != NULL ? kz_dataset_get_n_events (self->dataset) : 0);
+  kz_timeline_view_update_matches (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+search_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  KzTimelineView *self = KZ_TIMELINE_VIEW (object);
+  g_autoptr(GError) error = NULL;
+  guint8 *bytes = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* Cancelled: a newer search, or another dataset, took its place */
+  if (bytes == NULL)
+    return;
+
+  g_clear_object (&self->search_cancellable);
+  kz_timeline_view_set_match_bytes (self, bytes);
+}
+
+static void
+kz_timeline_view_start_search (KzTimelineView *self)
+{
+  g_autoptr(GTask) task = NULL;
+  SearchJob *job;
+
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+
+  if (self->dataset == NULL || self->folded_search == NULL)
+    {
+      kz_timeline_view_set_match_bytes (self, NULL);
+      return;
+    }
+
+  if (kz_dataset_get_n_events (self->dataset) <= SEARCH_AT_ONCE_MAX_EVENTS)
+    {
+      kz_timeline_view_set_match_bytes (self, compute_match_bytes (self->dataset, self->folded_search, NULL));
+      return;
+    }
+
+  self->search_cancellable = g_cancellable_new ();
+  job = g_new0 (SearchJob, 1);
+  job->dataset = g_object_ref (self->dataset);
+  job->folded_needle = g_strdup (self->folded_search);
+  task = g_task_new (self, self->search_cancellable, search_cb, NULL);
+  g_task_set_task_data (task, job, search_job_free);
+  g_task_run_in_thread (task, search_thread);
 }
 
 static void
@@ -1118,11 +1235,9 @@ step_match_action (GtkWidget  *widget,
     {
       gint64 offset = direction > 0 ? (gint64) i : -(gint64) i;
       guint position = (guint) (((gint64) start + n_events + offset) % n_events);
-      KzEvent *event = kz_dataset_get_event (self->dataset, position);
-
-      if (kz_timeline_view_is_match (self, event))
+      if (kz_timeline_view_is_match (self, position))
         {
-          kz_timeline_view_select_and_reveal (self, event);
+          kz_timeline_view_select_and_reveal (self, kz_dataset_get_event (self->dataset, position));
           return;
         }
     }
@@ -1137,6 +1252,8 @@ kz_timeline_view_dispose (GObject *object)
   GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
 
   kz_timeline_view_stop_kinetic (self);
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
   g_clear_signal_handler (&self->font_handler, settings);
   g_clear_signal_handler (&self->dpi_handler, settings);
 
@@ -1160,6 +1277,7 @@ kz_timeline_view_finalize (GObject *object)
   g_strfreev (self->hidden_kinds);
   g_free (self->search_text);
   g_free (self->folded_search);
+  g_free (self->match_bytes);
 
   G_OBJECT_CLASS (kz_timeline_view_parent_class)->finalize (object);
 }
@@ -1515,9 +1633,11 @@ kz_timeline_view_set_dataset (KzTimelineView *self,
   kz_timeline_view_set_selected_event (self, NULL);
   g_set_object (&self->dataset, dataset);
 
+  /* The old matches were positions in the old dataset */
+  g_clear_pointer (&self->match_bytes, g_free);
   kz_timeline_layout_set_dataset (self->layout, dataset);
-  kz_timeline_layout_set_search_text (self->layout, self->folded_search);
   kz_timeline_view_apply_filters (self);
+  kz_timeline_view_start_search (self);
 
   self->scroll_y = 0.0;
   kz_timeline_layout_get_full_range (self->layout, &start_day, &end_day);
@@ -1702,9 +1822,7 @@ kz_timeline_view_set_search_text (KzTimelineView *self,
   if (self->search_text != NULL)
     self->folded_search = g_utf8_casefold (self->search_text, -1);
 
-  kz_timeline_layout_set_search_text (self->layout, self->folded_search);
-  kz_timeline_view_update_matches (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  kz_timeline_view_start_search (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_TEXT]);
 }

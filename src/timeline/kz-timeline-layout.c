@@ -703,6 +703,9 @@ kz_timeline_layout_set_dataset (KzTimelineLayout *self,
   g_clear_pointer (&self->requested_areas, g_ptr_array_unref);
   g_ptr_array_set_size (self->hidden_kinds, 0);
   self->selected_position = -1;
+  /* Matches are per position in a dataset: another dataset needs its own search */
+  g_clear_pointer (&self->matches, g_free);
+  self->matches_dirty = TRUE;
 
   if (dataset != NULL)
     build_dataset_index (self);
