@@ -52,6 +52,14 @@ struct _KzWindow
   GCancellable         *reload_cancellable;
   GPtrArray            *reload_problems;
   GError               *reload_error;
+  GtkRevealer          *load_banner;
+  GtkLabel             *load_banner_label;
+  GtkProgressBar       *load_progress;
+  guint                 load_progress_source;
+  gsize                 load_done;      /* bytes, written by the loading thread */
+  gsize                 load_total;
+  gsize                 reload_done;
+  gsize                 reload_total;
   GtkRevealer          *reload_banner;
   GtkLabel             *reload_banner_label;
 
@@ -99,6 +107,32 @@ typedef struct {
   GError    *error;
 } LoadResult;
 
+/* What the loading thread needs: the file, and where to say how far it has got. */
+typedef struct {
+  GFile *file;
+  gsize *done;
+  gsize *total;
+} LoadJob;
+
+static void
+load_job_free (LoadJob *job)
+{
+  g_clear_object (&job->file);
+  g_free (job);
+}
+
+/* On the loading thread; the window reads the figures from a timeout on its own. */
+static void
+on_load_progress (guint64  done,
+                  guint64  total,
+                  gpointer user_data)
+{
+  LoadJob *job = user_data;
+
+  g_atomic_pointer_set (job->total, (gsize) total);
+  g_atomic_pointer_set (job->done, (gsize) done);
+}
+
 static void
 load_result_free (LoadResult *result)
 {
@@ -114,17 +148,61 @@ load_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  GFile *file = task_data;
+  LoadJob *job = task_data;
   LoadResult *result = g_new0 (LoadResult, 1);
 
   result->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) kz_problem_free);
-  result->dataset = kz_dataset_load_from_file (file, result->problems, cancellable,
-                                               &result->error);
+  result->dataset = kz_dataset_load_from_file_full (job->file, result->problems,
+                                                    on_load_progress, job, cancellable,
+                                                    &result->error);
 
   if (g_task_return_error_if_cancelled (task))
     load_result_free (result);
   else
     g_task_return_pointer (task, result, (GDestroyNotify) load_result_free);
+}
+
+static gboolean
+update_load_progress (gpointer user_data)
+{
+  KzWindow *self = KZ_WINDOW (user_data);
+  gsize done = (gsize) g_atomic_pointer_get (&self->load_done);
+  gsize total = (gsize) g_atomic_pointer_get (&self->load_total);
+
+  if (total > 0)
+    gtk_progress_bar_set_fraction (self->load_progress, (double) done / total);
+  else
+    gtk_progress_bar_pulse (self->load_progress);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+kz_window_show_load_progress (KzWindow *self,
+                              GFile    *file)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+
+  /* The bundled dataset opens in an instant: a bar would only flash */
+  if (g_file_has_uri_scheme (file, "resource"))
+    return;
+
+  name = g_file_get_basename (file);
+  /* Translators: shown while a dataset file loads; %s is its name */
+  text = g_strdup_printf (_("Opening “%s”…"), name);
+  gtk_label_set_text (self->load_banner_label, text);
+  gtk_progress_bar_set_fraction (self->load_progress, 0.0);
+  gtk_revealer_set_reveal_child (self->load_banner, TRUE);
+  g_clear_handle_id (&self->load_progress_source, g_source_remove);
+  self->load_progress_source = g_timeout_add (100, update_load_progress, self);
+}
+
+static void
+kz_window_hide_load_progress (KzWindow *self)
+{
+  g_clear_handle_id (&self->load_progress_source, g_source_remove);
+  gtk_revealer_set_reveal_child (self->load_banner, FALSE);
 }
 
 static void
@@ -136,6 +214,11 @@ kz_window_set_loading (KzWindow *self,
     return;
 
   self->loading = loading;
+  if (!loading)
+    kz_window_hide_load_progress (self);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                            "cancel-load")),
+                               loading);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), loading && self->dataset != NULL);
   gtk_spinner_set_spinning (self->spinner, loading && self->dataset != NULL);
   gtk_spinner_set_spinning (self->loading_spinner, loading && self->dataset == NULL);
@@ -254,7 +337,7 @@ load_cb (GObject      *object,
 {
   KzWindow *self = KZ_WINDOW (object);
   GTask *task = G_TASK (async_result);
-  GFile *file = g_task_get_task_data (task);
+  GFile *file = ((LoadJob *) g_task_get_task_data (task))->file;
   LoadResult *result;
   g_autoptr(GError) error = NULL;
 
@@ -414,7 +497,7 @@ reload_cb (GObject      *object,
 {
   KzWindow *self = KZ_WINDOW (object);
   GTask *task = G_TASK (async_result);
-  GFile *file = g_task_get_task_data (task);
+  GFile *file = ((LoadJob *) g_task_get_task_data (task))->file;
   LoadResult *result;
   g_autoptr(GError) error = NULL;
 
@@ -441,6 +524,7 @@ reload_cb (GObject      *object,
 static void
 kz_window_reload (KzWindow *self)
 {
+  LoadJob *job;
   g_autoptr(GTask) task = NULL;
 
   /* An open in progress replaces the file anyway */
@@ -454,7 +538,12 @@ kz_window_reload (KzWindow *self)
   task = g_task_new (self, self->reload_cancellable, reload_cb, NULL);
   g_task_set_source_tag (task, kz_window_reload);
   g_task_set_name (task, "kz-window-reload");
-  g_task_set_task_data (task, g_object_ref (self->file), g_object_unref);
+  /* A reload goes by quietly: no progress bar, so its figures go nowhere in particular */
+  job = g_new0 (LoadJob, 1);
+  job->file = g_object_ref (self->file);
+  job->done = &self->reload_done;
+  job->total = &self->reload_total;
+  g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
   g_task_run_in_thread (task, load_thread);
 }
 
@@ -943,6 +1032,17 @@ on_escape (GtkWidget *widget,
   return TRUE;
 }
 
+/* Stops opening a file; the dataset that was open (if any) stays. */
+static void
+cancel_load_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  KzWindow *self = KZ_WINDOW (user_data);
+
+  g_cancellable_cancel (self->load_cancellable);
+}
+
 static const GActionEntry win_actions[] = {
   { .name = "previous-event", .activate = previous_event_action },
   { .name = "next-event", .activate = next_event_action },
@@ -950,6 +1050,7 @@ static const GActionEntry win_actions[] = {
   { .name = "show-matrix", .state = "false", .change_state = show_matrix_change_state },
   { .name = "show-problems", .activate = show_problems_action },
   { .name = "export", .activate = export_action },
+  { .name = "cancel-load", .activate = cancel_load_action },
   { .name = "open-export", .activate = open_export_action },
 };
 
@@ -1086,6 +1187,7 @@ kz_window_dispose (GObject *object)
 {
   KzWindow *self = KZ_WINDOW (object);
 
+  g_clear_handle_id (&self->load_progress_source, g_source_remove);
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   g_cancellable_cancel (self->reload_cancellable);
@@ -1195,6 +1297,9 @@ kz_window_class_init (KzWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KzWindow, detail_pane);
   gtk_widget_class_bind_template_child (widget_class, KzWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, KzWindow, matrix_pane);
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, load_banner);
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, load_banner_label);
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, load_progress);
   gtk_widget_class_bind_template_child (widget_class, KzWindow, reload_banner);
   gtk_widget_class_bind_template_child (widget_class, KzWindow, reload_banner_label);
   gtk_widget_class_bind_template_child (widget_class, KzWindow, toast);
@@ -1212,6 +1317,9 @@ kz_window_init (KzWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                            "cancel-load")),
+                               FALSE);
   search_action = g_property_action_new ("search", self->search_bar, "search-mode-enabled");
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (search_action));
 
@@ -1317,6 +1425,7 @@ kz_window_open (KzWindow *self,
                 GFile    *file)
 {
   g_autoptr(GTask) task = NULL;
+  LoadJob *job;
 
   g_return_if_fail (KZ_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -1328,10 +1437,17 @@ kz_window_open (KzWindow *self,
   task = g_task_new (self, self->load_cancellable, load_cb, NULL);
   g_task_set_source_tag (task, kz_window_open);
   g_task_set_name (task, "kz-window-load");
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  job = g_new0 (LoadJob, 1);
+  job->file = g_object_ref (file);
+  job->done = &self->load_done;
+  job->total = &self->load_total;
+  self->load_done = 0;
+  self->load_total = 0;
+  g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
   g_task_run_in_thread (task, load_thread);
 
   kz_window_set_loading (self, TRUE);
+  kz_window_show_load_progress (self, file);
 }
 
 KzDataset *
