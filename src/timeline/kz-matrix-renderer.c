@@ -18,8 +18,8 @@
 #include <glib/gi18n.h>
 
 #include "kz-matrix-renderer.h"
+#include "kz-text-cache.h"
 
-#define CACHE_SOFT_LIMIT 1024
 #define CELL_GAP         2.0     /* between neighbouring cells */
 #define CELL_RADIUS      3.0
 
@@ -33,18 +33,18 @@ typedef enum {
   N_ROLES
 } Role;
 
-typedef struct {
-  PangoLayout *layout;
-  double       width;
-  double       height;
-  guint64      frame;
-} TextEntry;
+/* The fonts, by role; the timeline and matrix renderers share their sizes and weights. */
+static const KzTextRole roles[N_ROLES] = {
+  [ROLE_LABEL] = { 0.92, PANGO_WEIGHT_NORMAL },
+  [ROLE_COLUMN] = { 0.92, PANGO_WEIGHT_BOLD },
+  [ROLE_SMALL] = { 0.85, PANGO_WEIGHT_NORMAL },
+  [ROLE_HEADING] = { 0.78, PANGO_WEIGHT_BOLD },
+  [ROLE_TITLE] = { 1.36, PANGO_WEIGHT_BOLD },
+  [ROLE_SUBTITLE] = { 0.92, PANGO_WEIGHT_NORMAL },
+};
 
 struct _KzMatrixRenderer {
-  PangoContext         *context;
-  PangoFontDescription *fonts[N_ROLES];
-  GHashTable           *cache[N_ROLES];
-  guint64               frame;
+  KzTextCache          *texts;
   double                scale;
   int                   focus_row;
   int                   focus_column;
@@ -59,65 +59,6 @@ typedef struct {
   KzTimelineRenderFlags    flags;
 } Frame;
 
-static void
-text_entry_free (gpointer data)
-{
-  TextEntry *entry = data;
-
-  g_clear_object (&entry->layout);
-  g_free (entry);
-}
-
-static void
-setup_fonts (KzMatrixRenderer *self)
-{
-  /* As the timeline renderer's roles, so the two read as one family. */
-  static const struct {
-    double      scale;
-    PangoWeight weight;
-  } roles[N_ROLES] = {
-    [ROLE_LABEL] = { 0.92, PANGO_WEIGHT_NORMAL },
-    [ROLE_COLUMN] = { 0.92, PANGO_WEIGHT_BOLD },
-    [ROLE_SMALL] = { 0.85, PANGO_WEIGHT_NORMAL },
-    [ROLE_HEADING] = { 0.78, PANGO_WEIGHT_BOLD },
-    [ROLE_TITLE] = { 1.36, PANGO_WEIGHT_BOLD },
-    [ROLE_SUBTITLE] = { 0.92, PANGO_WEIGHT_NORMAL },
-  };
-  const PangoFontDescription *base = pango_context_get_font_description (self->context);
-  gboolean absolute = FALSE;
-  int size = 0;
-
-  if (base != NULL)
-    {
-      size = pango_font_description_get_size (base);
-      absolute = pango_font_description_get_size_is_absolute (base);
-    }
-  if (size <= 0)
-    {
-      size = 11 * PANGO_SCALE;
-      absolute = FALSE;
-    }
-
-  for (guint i = 0; i < N_ROLES; i++)
-    {
-      int role_size = (int) round (size * roles[i].scale);
-
-      g_clear_pointer (&self->fonts[i], pango_font_description_free);
-      self->fonts[i] = base != NULL ? pango_font_description_copy (base)
-                                    : pango_font_description_from_string ("Sans");
-      if (absolute)
-        pango_font_description_set_absolute_size (self->fonts[i], role_size);
-      else
-        pango_font_description_set_size (self->fonts[i], role_size);
-      pango_font_description_set_weight (self->fonts[i], roles[i].weight);
-
-      if (self->cache[i] != NULL)
-        g_hash_table_remove_all (self->cache[i]);
-      else
-        self->cache[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, text_entry_free);
-    }
-}
-
 /**
  * kz_matrix_renderer_new:
  * @context: the PangoContext text is shaped with: the widget's, or for export one made
@@ -131,11 +72,10 @@ kz_matrix_renderer_new (PangoContext *context)
   g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
 
   self = g_new0 (KzMatrixRenderer, 1);
-  self->context = g_object_ref (context);
+  self->texts = kz_text_cache_new (context, roles, N_ROLES);
   self->scale = 1.0;
   self->focus_row = -1;
   self->focus_column = -1;
-  setup_fonts (self);
 
   return self;
 }
@@ -146,12 +86,7 @@ kz_matrix_renderer_free (KzMatrixRenderer *self)
   if (self == NULL)
     return;
 
-  for (guint i = 0; i < N_ROLES; i++)
-    {
-      g_clear_pointer (&self->fonts[i], pango_font_description_free);
-      g_clear_pointer (&self->cache[i], g_hash_table_unref);
-    }
-  g_clear_object (&self->context);
+  g_clear_pointer (&self->texts, kz_text_cache_free);
   g_free (self);
 }
 
@@ -163,8 +98,7 @@ kz_matrix_renderer_set_context (KzMatrixRenderer *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (PANGO_IS_CONTEXT (context));
 
-  g_set_object (&self->context, context);
-  setup_fonts (self);
+  kz_text_cache_set_context (self->texts, context);
 }
 
 void
@@ -188,31 +122,6 @@ kz_matrix_renderer_set_focus (KzMatrixRenderer *self,
   self->focus_column = column;
 }
 
-static TextEntry *
-lookup_text (KzMatrixRenderer *self,
-             Role              role,
-             const char       *text)
-{
-  TextEntry *entry = g_hash_table_lookup (self->cache[role], text);
-
-  if (entry == NULL)
-    {
-      PangoRectangle logical;
-
-      entry = g_new0 (TextEntry, 1);
-      entry->layout = pango_layout_new (self->context);
-      pango_layout_set_font_description (entry->layout, self->fonts[role]);
-      pango_layout_set_text (entry->layout, text, -1);
-      pango_layout_get_extents (entry->layout, NULL, &logical);
-      entry->width = (double) logical.width / PANGO_SCALE;
-      entry->height = (double) logical.height / PANGO_SCALE;
-      g_hash_table_insert (self->cache[role], g_strdup (text), entry);
-    }
-  entry->frame = self->frame;
-
-  return entry;
-}
-
 /**
  * kz_matrix_renderer_measure: (skip)
  *
@@ -227,7 +136,7 @@ kz_matrix_renderer_measure (const char *text,
   g_return_val_if_fail (self != NULL, 0.0);
   g_return_val_if_fail (text != NULL, 0.0);
 
-  return lookup_text (self, ROLE_LABEL, text)->width;
+  return kz_text_cache_lookup (self->texts, ROLE_LABEL, text)->width;
 }
 
 /* Makes layout measure its text with this renderer, which must outlive the layout's use. */
@@ -239,25 +148,6 @@ kz_matrix_renderer_attach (KzMatrixRenderer *self,
   g_return_if_fail (layout != NULL);
 
   kz_matrix_layout_set_measure_func (layout, kz_matrix_renderer_measure, self, NULL);
-}
-
-static gboolean
-entry_is_stale (gpointer key,
-                gpointer value,
-                gpointer user_data)
-{
-  const TextEntry *entry = value;
-  guint64 frame = *(guint64 *) user_data;
-
-  return entry->frame + 2 < frame;
-}
-
-static void
-trim_cache (KzMatrixRenderer *self)
-{
-  for (guint i = 0; i < N_ROLES; i++)
-    if (g_hash_table_size (self->cache[i]) > CACHE_SOFT_LIMIT)
-      g_hash_table_foreach_remove (self->cache[i], entry_is_stale, &self->frame);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -378,12 +268,12 @@ draw_text (const Frame   *f,
            double         align,
            const GdkRGBA *color)
 {
-  TextEntry *entry;
+  const KzText *entry;
 
   if (text == NULL || *text == '\0')
     return 0.0;
 
-  entry = lookup_text (f->self, role, text);
+  entry = kz_text_cache_lookup (f->self->texts, role, text);
   gtk_snapshot_save (f->snapshot);
   gtk_snapshot_translate (f->snapshot,
                           &GRAPHENE_POINT_INIT (snap (f, x - align * entry->width),
@@ -678,6 +568,5 @@ kz_matrix_renderer_snapshot (KzMatrixRenderer        *self,
   draw_legend (&f);
   draw_footer (&f);
 
-  self->frame++;
-  trim_cache (self);
+  kz_text_cache_next_frame (self->texts);
 }

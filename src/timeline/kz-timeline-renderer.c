@@ -16,13 +16,12 @@
 
 #include <glib/gi18n.h>
 
+#include "kz-text-cache.h"
 #include "kz-timeline-renderer.h"
 
 /* Side of a mechanism's diamond for a mark of radius 1: diamonds look small, so larger. */
 #define DIAMOND_SCALE 1.78
 
-/* Past this many cached texts, those unused for a couple of frames go. */
-#define CACHE_SOFT_LIMIT 2048
 
 typedef enum {
   ROLE_LABEL,       /* event and lane labels: what the layout measures */
@@ -34,18 +33,18 @@ typedef enum {
   N_ROLES
 } Role;
 
-typedef struct {
-  PangoLayout *layout;
-  double       width;
-  double       height;
-  guint64      frame;
-} TextEntry;
+/* The fonts, by role; the timeline and matrix renderers share their sizes and weights. */
+static const KzTextRole roles[N_ROLES] = {
+  [ROLE_LABEL] = { 0.92, PANGO_WEIGHT_NORMAL },
+  [ROLE_SMALL] = { 0.85, PANGO_WEIGHT_NORMAL },
+  [ROLE_HEADING] = { 0.78, PANGO_WEIGHT_BOLD },
+  [ROLE_PILL] = { 0.80, PANGO_WEIGHT_BOLD },
+  [ROLE_TITLE] = { 1.36, PANGO_WEIGHT_BOLD },
+  [ROLE_SUBTITLE] = { 0.92, PANGO_WEIGHT_NORMAL },
+};
 
 struct _KzTimelineRenderer {
-  PangoContext         *context;
-  PangoFontDescription *fonts[N_ROLES];
-  GHashTable           *cache[N_ROLES];
-  guint64               frame;
+  KzTextCache          *texts;
   double                scale;
   char                 *heading;
 };
@@ -58,64 +57,6 @@ typedef struct {
   const KzTimelinePalette  *palette;
   KzTimelineRenderFlags     flags;
 } Frame;
-
-static void
-text_entry_free (gpointer data)
-{
-  TextEntry *entry = data;
-
-  g_clear_object (&entry->layout);
-  g_free (entry);
-}
-
-static void
-setup_fonts (KzTimelineRenderer *self)
-{
-  static const struct {
-    double      scale;
-    PangoWeight weight;
-  } roles[N_ROLES] = {
-    [ROLE_LABEL] = { 0.92, PANGO_WEIGHT_NORMAL },
-    [ROLE_SMALL] = { 0.85, PANGO_WEIGHT_NORMAL },
-    [ROLE_HEADING] = { 0.78, PANGO_WEIGHT_BOLD },
-    [ROLE_PILL] = { 0.80, PANGO_WEIGHT_BOLD },
-    [ROLE_TITLE] = { 1.36, PANGO_WEIGHT_BOLD },
-    [ROLE_SUBTITLE] = { 0.92, PANGO_WEIGHT_NORMAL },
-  };
-  const PangoFontDescription *base = pango_context_get_font_description (self->context);
-  gboolean absolute = FALSE;
-  int size = 0;
-
-  if (base != NULL)
-    {
-      size = pango_font_description_get_size (base);
-      absolute = pango_font_description_get_size_is_absolute (base);
-    }
-  if (size <= 0)
-    {
-      size = 11 * PANGO_SCALE;
-      absolute = FALSE;
-    }
-
-  for (guint i = 0; i < N_ROLES; i++)
-    {
-      int role_size = (int) round (size * roles[i].scale);
-
-      g_clear_pointer (&self->fonts[i], pango_font_description_free);
-      self->fonts[i] = base != NULL ? pango_font_description_copy (base)
-                                    : pango_font_description_from_string ("Sans");
-      if (absolute)
-        pango_font_description_set_absolute_size (self->fonts[i], role_size);
-      else
-        pango_font_description_set_size (self->fonts[i], role_size);
-      pango_font_description_set_weight (self->fonts[i], roles[i].weight);
-
-      if (self->cache[i] != NULL)
-        g_hash_table_remove_all (self->cache[i]);
-      else
-        self->cache[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, text_entry_free);
-    }
-}
 
 /**
  * kz_timeline_renderer_new:
@@ -131,11 +72,10 @@ kz_timeline_renderer_new (PangoContext *context)
   g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
 
   self = g_new0 (KzTimelineRenderer, 1);
-  self->context = g_object_ref (context);
+  self->texts = kz_text_cache_new (context, roles, N_ROLES);
   self->scale = 1.0;
   heading = g_strdup (_("Events"));
   self->heading = g_utf8_strup (heading, -1);
-  setup_fonts (self);
 
   return self;
 }
@@ -146,12 +86,7 @@ kz_timeline_renderer_free (KzTimelineRenderer *self)
   if (self == NULL)
     return;
 
-  for (guint i = 0; i < N_ROLES; i++)
-    {
-      g_clear_pointer (&self->fonts[i], pango_font_description_free);
-      g_clear_pointer (&self->cache[i], g_hash_table_unref);
-    }
-  g_clear_object (&self->context);
+  g_clear_pointer (&self->texts, kz_text_cache_free);
   g_free (self->heading);
   g_free (self);
 }
@@ -166,8 +101,7 @@ kz_timeline_renderer_set_context (KzTimelineRenderer *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (PANGO_IS_CONTEXT (context));
 
-  g_set_object (&self->context, context);
-  setup_fonts (self);
+  kz_text_cache_set_context (self->texts, context);
 }
 
 /* Device pixels per logical pixel (the widget's scale factor), so that hairlines land on
@@ -179,31 +113,6 @@ kz_timeline_renderer_set_scale (KzTimelineRenderer *self,
   g_return_if_fail (self != NULL);
 
   self->scale = scale > 0 ? scale : 1.0;
-}
-
-static TextEntry *
-lookup_text (KzTimelineRenderer *self,
-             Role                role,
-             const char         *text)
-{
-  TextEntry *entry = g_hash_table_lookup (self->cache[role], text);
-
-  if (entry == NULL)
-    {
-      PangoRectangle logical;
-
-      entry = g_new0 (TextEntry, 1);
-      entry->layout = pango_layout_new (self->context);
-      pango_layout_set_font_description (entry->layout, self->fonts[role]);
-      pango_layout_set_text (entry->layout, text, -1);
-      pango_layout_get_extents (entry->layout, NULL, &logical);
-      entry->width = (double) logical.width / PANGO_SCALE;
-      entry->height = (double) logical.height / PANGO_SCALE;
-      g_hash_table_insert (self->cache[role], g_strdup (text), entry);
-    }
-  entry->frame = self->frame;
-
-  return entry;
 }
 
 /**
@@ -221,7 +130,7 @@ kz_timeline_renderer_measure (const char *text,
   g_return_val_if_fail (self != NULL, 0.0);
   g_return_val_if_fail (text != NULL, 0.0);
 
-  return lookup_text (self, ROLE_LABEL, text)->width;
+  return kz_text_cache_lookup (self->texts, ROLE_LABEL, text)->width;
 }
 
 /* Makes layout measure its text with this renderer, which must outlive the layout's use. */
@@ -233,25 +142,6 @@ kz_timeline_renderer_attach (KzTimelineRenderer *self,
   g_return_if_fail (layout != NULL);
 
   kz_timeline_layout_set_measure_func (layout, kz_timeline_renderer_measure, self, NULL);
-}
-
-static gboolean
-entry_is_stale (gpointer key,
-                gpointer value,
-                gpointer user_data)
-{
-  const TextEntry *entry = value;
-  guint64 frame = *(guint64 *) user_data;
-
-  return entry->frame + 2 < frame;
-}
-
-static void
-trim_cache (KzTimelineRenderer *self)
-{
-  for (guint i = 0; i < N_ROLES; i++)
-    if (g_hash_table_size (self->cache[i]) > CACHE_SOFT_LIMIT)
-      g_hash_table_foreach_remove (self->cache[i], entry_is_stale, &self->frame);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -370,12 +260,12 @@ draw_text (const Frame   *f,
            double         align,
            const GdkRGBA *color)
 {
-  TextEntry *entry;
+  const KzText *entry;
 
   if (text == NULL || *text == '\0')
     return 0.0;
 
-  entry = lookup_text (f->self, role, text);
+  entry = kz_text_cache_lookup (f->self->texts, role, text);
   gtk_snapshot_save (f->snapshot);
   gtk_snapshot_translate (f->snapshot,
                           &GRAPHENE_POINT_INIT (snap (f, x - align * entry->width),
@@ -758,7 +648,7 @@ draw_axis (const Frame *f)
 
   if (g->has_today && !(f->flags & KZ_TIMELINE_RENDER_NO_TODAY))
     {
-      TextEntry *today = lookup_text (f->self, ROLE_SMALL, _("today"));
+      const KzText *today = kz_text_cache_lookup (f->self->texts, ROLE_SMALL, _("today"));
       double x = CLAMP (g->today_x, g->plot_x0 + today->width / 2, g->width - 4 - today->width / 2);
 
       draw_text (f, ROLE_SMALL, _("today"), x, g->today_label_y, 0.5, &f->palette->today);
@@ -783,10 +673,10 @@ draw_legend (const Frame *f)
     return;
 
   /* What fits: all of it; or the stages without the band; or the stages alone, closer. */
-  prefix_width = lookup_text (f->self, ROLE_SMALL, prefix)->width + 14;
+  prefix_width = kz_text_cache_lookup (f->self->texts, ROLE_SMALL, prefix)->width + 14;
   for (KzStage stage = KZ_STAGE_DISCUSSED; stage <= KZ_STAGE_MECHANISM; stage++)
-    items_width += 2 * mark_r + 6 + lookup_text (f->self, ROLE_SMALL, kz_stage_get_label (stage))->width;
-  band_width = 6 + 4 * 9 + 8 + lookup_text (f->self, ROLE_SMALL, band_text)->width;
+    items_width += 2 * mark_r + 6 + kz_text_cache_lookup (f->self->texts, ROLE_SMALL, kz_stage_get_label (stage))->width;
+  band_width = 6 + 4 * 9 + 8 + kz_text_cache_lookup (f->self->texts, ROLE_SMALL, band_text)->width;
 
   if (prefix_width + items_width + 4 * gap + band_width > r->width)
     with_band = FALSE;
@@ -896,6 +786,5 @@ kz_timeline_renderer_snapshot (KzTimelineRenderer      *self,
   draw_legend (&f);
   draw_footer (&f);
 
-  self->frame++;
-  trim_cache (self);
+  kz_text_cache_next_frame (self->texts);
 }
