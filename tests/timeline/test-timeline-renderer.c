@@ -303,11 +303,9 @@ test_bundled_pictures (Fixture       *fixture,
   g_autoptr(KzDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* meson sets it; run by hand, say so rather than pass without looking */
   if (path == NULL || !g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_test_skip ("KZ_BUNDLED_DATASET is not set");
-      return;
-    }
+    g_error ("KZ_BUNDLED_DATASET must name data/india-japan.json (meson test sets it)");
 
   file = g_file_new_for_path (path);
   dataset = kz_dataset_load_from_file (file, NULL, NULL, &error);
