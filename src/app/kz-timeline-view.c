@@ -1617,17 +1617,18 @@ kz_timeline_view_get_dataset (KzTimelineView *self)
 
 /* Shows dataset, whole: the range fits it, the selection and the lane scroll reset; the
  * hidden areas and kinds and the search text stay. */
-void
-kz_timeline_view_set_dataset (KzTimelineView *self,
-                              KzDataset      *dataset)
+static void
+kz_timeline_view_set_dataset_full (KzTimelineView   *self,
+                                   KzDataset        *dataset,
+                                   KzTimelineLayout *prepared)
 {
   double start_day, end_day;
 
-  g_return_if_fail (KZ_IS_TIMELINE_VIEW (self));
-  g_return_if_fail (dataset == NULL || KZ_IS_DATASET (dataset));
-
   if (self->dataset == dataset)
-    return;
+    {
+      g_clear_pointer (&prepared, kz_timeline_layout_free);
+      return;
+    }
 
   kz_timeline_view_stop_kinetic (self);
   kz_timeline_view_set_selected_event (self, NULL);
@@ -1635,7 +1636,14 @@ kz_timeline_view_set_dataset (KzTimelineView *self,
 
   /* The old matches were positions in the old dataset */
   g_clear_pointer (&self->match_bytes, g_free);
-  kz_timeline_layout_set_dataset (self->layout, dataset);
+  if (prepared != NULL)
+    {
+      g_clear_pointer (&self->layout, kz_timeline_layout_free);
+      self->layout = prepared;
+      kz_timeline_renderer_attach (self->renderer, self->layout);
+    }
+  else
+    kz_timeline_layout_set_dataset (self->layout, dataset);
   kz_timeline_view_apply_filters (self);
   kz_timeline_view_start_search (self);
 
@@ -1646,6 +1654,37 @@ kz_timeline_view_set_dataset (KzTimelineView *self,
   kz_timeline_view_update_accessible (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+}
+
+void
+kz_timeline_view_set_dataset (KzTimelineView *self,
+                              KzDataset      *dataset)
+{
+  g_return_if_fail (KZ_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (dataset == NULL || KZ_IS_DATASET (dataset));
+
+  kz_timeline_view_set_dataset_full (self, dataset, NULL);
+}
+
+/**
+ * kz_timeline_view_set_dataset_with_layout:
+ * @layout: (transfer full): a new layout on which kz_timeline_layout_set_dataset (layout,
+ *   dataset) has already run
+ *
+ * As kz_timeline_view_set_dataset(), with the layout's index of the dataset built
+ * elsewhere: a window loading a large file builds it on the loading thread, so the switch
+ * to the new dataset does not stall the main loop.
+ */
+void
+kz_timeline_view_set_dataset_with_layout (KzTimelineView   *self,
+                                          KzDataset        *dataset,
+                                          KzTimelineLayout *layout)
+{
+  g_return_if_fail (KZ_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (KZ_IS_DATASET (dataset));
+  g_return_if_fail (layout != NULL && kz_timeline_layout_get_dataset (layout) == dataset);
+
+  kz_timeline_view_set_dataset_full (self, dataset, layout);
 }
 
 KzEvent *

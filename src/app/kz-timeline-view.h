@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "kz-dataset.h"
+#include "kz-timeline-layout.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,9 @@ GtkWidget          *kz_timeline_view_new                (void);
 KzDataset          *kz_timeline_view_get_dataset        (KzTimelineView     *self);
 void                kz_timeline_view_set_dataset        (KzTimelineView     *self,
                                                          KzDataset          *dataset);
+void                kz_timeline_view_set_dataset_with_layout (KzTimelineView   *self,
+                                                              KzDataset        *dataset,
+                                                              KzTimelineLayout *layout);
 KzEvent            *kz_timeline_view_get_selected_event (KzTimelineView     *self);
 void                kz_timeline_view_set_selected_event (KzTimelineView     *self,
                                                          KzEvent            *event);

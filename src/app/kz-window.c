@@ -102,9 +102,10 @@ static GParamSpec *properties[N_PROPS];
 /* Loading */
 
 typedef struct {
-  KzDataset *dataset;
-  GPtrArray *problems;
-  GError    *error;
+  KzDataset        *dataset;
+  KzTimelineLayout *layout;     /* the timeline's index of dataset, built with it */
+  GPtrArray        *problems;
+  GError           *error;
 } LoadResult;
 
 /* What the loading thread needs: the file, and where to say how far it has got. */
@@ -137,6 +138,7 @@ static void
 load_result_free (LoadResult *result)
 {
   g_clear_object (&result->dataset);
+  g_clear_pointer (&result->layout, kz_timeline_layout_free);
   g_clear_pointer (&result->problems, g_ptr_array_unref);
   g_clear_error (&result->error);
   g_free (result);
@@ -155,6 +157,14 @@ load_thread (GTask        *task,
   result->dataset = kz_dataset_load_from_file_full (job->file, result->problems,
                                                     on_load_progress, job, cancellable,
                                                     &result->error);
+
+  /* Indexing a large dataset for the timeline takes a while too: here, not on the main
+   * loop when the window switches to it. */
+  if (result->dataset != NULL && !g_cancellable_is_cancelled (cancellable))
+    {
+      result->layout = kz_timeline_layout_new ();
+      kz_timeline_layout_set_dataset (result->layout, result->dataset);
+    }
 
   if (g_task_return_error_if_cancelled (task))
     load_result_free (result);
@@ -296,16 +306,25 @@ kz_window_report_first_frame (KzWindow *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* @layout: (transfer full) (nullable): the timeline's index of @dataset, if built already
+ * (on the loading thread) */
 static void
-kz_window_set_dataset (KzWindow  *self,
-                       KzDataset *dataset,
-                       GFile     *file)
+kz_window_set_dataset (KzWindow         *self,
+                       KzDataset        *dataset,
+                       GFile            *file,
+                       KzTimelineLayout *layout)
 {
   gboolean file_changed = g_set_object (&self->file, file);
   gboolean dataset_changed = g_set_object (&self->dataset, dataset);
 
   kz_timeline_view_set_selected_event (self->timeline, NULL);
-  kz_timeline_view_set_dataset (self->timeline, dataset);
+  if (layout != NULL && dataset != NULL)
+    kz_timeline_view_set_dataset_with_layout (self->timeline, dataset, layout);
+  else
+    {
+      g_clear_pointer (&layout, kz_timeline_layout_free);
+      kz_timeline_view_set_dataset (self->timeline, dataset);
+    }
   kz_area_list_set_dataset (self->area_list, dataset);
   kz_detail_pane_set_dataset (self->detail_pane, dataset);
   kz_matrix_pane_set_dataset (self->matrix_pane, dataset);
@@ -361,7 +380,7 @@ load_cb (GObject      *object,
           g_autofree char *line = kz_problem_to_string (g_ptr_array_index (result->problems, i));
           g_debug ("%s: %s", g_file_peek_path (file), line);
         }
-      kz_window_set_dataset (self, result->dataset, file);
+      kz_window_set_dataset (self, result->dataset, file, g_steal_pointer (&result->layout));
     }
   else
     {
@@ -451,10 +470,12 @@ kz_window_show_reload_banner (KzWindow   *self,
                                TRUE);
 }
 
-/* The new version in place of the old, with the same view of it wherever the ids allow. */
+/* The new version in place of the old, with the same view of it wherever the ids allow.
+ * @layout: (transfer full) (nullable): the timeline's index of @dataset, if built already */
 static void
-kz_window_swap_dataset (KzWindow  *self,
-                        KzDataset *dataset)
+kz_window_swap_dataset (KzWindow         *self,
+                        KzDataset        *dataset,
+                        KzTimelineLayout *layout)
 {
   KzEvent *selected = kz_timeline_view_get_selected_event (self->timeline);
   g_autofree char *selected_id = selected != NULL ? g_strdup (kz_event_get_id (selected)) : NULL;
@@ -475,7 +496,7 @@ kz_window_swap_dataset (KzWindow  *self,
     }
 
   self->reloading = TRUE;
-  kz_window_set_dataset (self, dataset, self->file);
+  kz_window_set_dataset (self, dataset, self->file, layout);
   self->reloading = FALSE;
 
   kz_timeline_view_set_visible_range (self->timeline, start_day, end_day);
@@ -513,7 +534,7 @@ reload_cb (GObject      *object,
   if (self->file != NULL && g_file_equal (file, self->file))
     {
       if (result->dataset != NULL)
-        kz_window_swap_dataset (self, result->dataset);
+        kz_window_swap_dataset (self, result->dataset, g_steal_pointer (&result->layout));
       else
         kz_window_show_reload_banner (self, result);
     }
