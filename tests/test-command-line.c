@@ -9,56 +9,7 @@
 
 #include <gio/gio.h>
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs kizuna with the given arguments and no display at all, in the C locale. */
-static void
-run_kizuna (Run        *run,
-            const char *first_arg,
-            ...)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *binary = g_getenv ("KZ_BINARY");
-  va_list ap;
-
-  g_assert_nonnull (binary);
-  g_ptr_array_add (args, (gpointer) binary);
-  va_start (ap, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "", TRUE);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-}
+#include "kz-test-run.h"
 
 static char *
 data_file (const char *dir,
@@ -83,11 +34,11 @@ count_lines_with (const char *text,
 static void
 test_validate_good (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(KzTestRun) run = { 0 };
   g_autofree char *ancient = data_file ("good", "ancient.json");
   g_autofree char *multiscript = data_file ("good", "multiscript.json");
 
-  run_kizuna (&run, "--validate", ancient, multiscript, NULL);
+  kz_test_run_kizuna (&run, "--validate", ancient, multiscript, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "2 files checked: 2 valid, 0 errors, 0 warnings\n");
   g_assert_cmpstr (run.err, ==, "");
@@ -96,13 +47,13 @@ test_validate_good (void)
 static void
 test_validate_bad_lists_all (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(KzTestRun) run = { 0 };
   g_autofree char *bad = data_file ("bad", "many-errors.json");
   g_autofree char *good = data_file ("good", "minimal.json");
   g_autofree char *prefix = g_strconcat (bad, ": ", NULL);
   g_autofree char *expected_first = g_strconcat (bad, ": events[0].date: ", NULL);
 
-  run_kizuna (&run, "--validate", good, bad, NULL);
+  kz_test_run_kizuna (&run, "--validate", good, bad, NULL);
   g_assert_cmpint (run.status, ==, 1);
   /* One FILE: PATH: message line per problem, every one of them, then the summary. */
   g_assert_cmpuint (count_lines_with (run.out, prefix), ==, 4);
@@ -114,11 +65,11 @@ test_validate_bad_lists_all (void)
 static void
 test_validate_syntax_position (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(KzTestRun) run = { 0 };
   g_autofree char *bad = data_file ("bad", "trailing-garbage.json");
   g_autofree char *expected = g_strconcat (bad, ": 45:1: ", NULL);
 
-  run_kizuna (&run, "--validate", bad, NULL);
+  kz_test_run_kizuna (&run, "--validate", bad, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_true (g_str_has_prefix (run.out, expected));
 }
@@ -126,10 +77,10 @@ test_validate_syntax_position (void)
 static void
 test_validate_warning (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(KzTestRun) run = { 0 };
   g_autofree char *file = data_file ("good", "unknown-member.json");
 
-  run_kizuna (&run, "--validate", file, NULL);
+  kz_test_run_kizuna (&run, "--validate", file, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, ": events[0]: warning: unknown member “summery” — did you mean “summary”?\n"));
   g_assert_nonnull (strstr (run.out, "1 valid, 0 errors, 1 warning\n"));
@@ -138,9 +89,9 @@ test_validate_warning (void)
 static void
 test_validate_missing_file (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(KzTestRun) run = { 0 };
 
-  run_kizuna (&run, "--validate", "/nonexistent/dataset.json", NULL);
+  kz_test_run_kizuna (&run, "--validate", "/nonexistent/dataset.json", NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_true (g_str_has_prefix (run.out, "/nonexistent/dataset.json: "));
 }
@@ -157,11 +108,11 @@ test_validate_every_bad_file (void)
   /* Each on its own: exit 1, its name on every line, never a crash. */
   while ((name = g_dir_read_name (dir)) != NULL)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(KzTestRun) run = { 0 };
       g_autofree char *path = g_build_filename (dir_path, name, NULL);
       g_autofree char *prefix = g_strconcat (path, ": ", NULL);
 
-      run_kizuna (&run, "--validate", path, NULL);
+      kz_test_run_kizuna (&run, "--validate", path, NULL);
       g_test_message ("%s", run.out);
       g_assert_cmpint (run.status, ==, 1);
       g_assert_true (g_str_has_prefix (run.out, prefix));
@@ -174,15 +125,15 @@ test_validate_every_bad_file (void)
 static void
 test_usage_errors (void)
 {
-  g_auto(Run) no_files = { 0 };
-  g_auto(Run) unknown = { 0 };
+  g_auto(KzTestRun) no_files = { 0 };
+  g_auto(KzTestRun) unknown = { 0 };
 
-  run_kizuna (&no_files, "--validate", NULL);
+  kz_test_run_kizuna (&no_files, "--validate", NULL);
   g_assert_cmpint (no_files.status, ==, 2);
   g_assert_nonnull (strstr (no_files.err, "--validate needs at least one FILE"));
   g_assert_cmpstr (no_files.out, ==, "");
 
-  run_kizuna (&unknown, "--frobnicate", NULL);
+  kz_test_run_kizuna (&unknown, "--frobnicate", NULL);
   g_assert_cmpint (unknown.status, ==, 2);
   g_assert_nonnull (strstr (unknown.err, "--frobnicate"));
   g_assert_nonnull (strstr (unknown.err, "--help"));
@@ -191,15 +142,15 @@ test_usage_errors (void)
 static void
 test_help_and_version (void)
 {
-  g_auto(Run) help = { 0 };
-  g_auto(Run) version = { 0 };
+  g_auto(KzTestRun) help = { 0 };
+  g_auto(KzTestRun) version = { 0 };
 
-  run_kizuna (&help, "--help", NULL);
+  kz_test_run_kizuna (&help, "--help", NULL);
   g_assert_cmpint (help.status, ==, 0);
   g_assert_nonnull (strstr (help.out, "--validate"));
   g_assert_nonnull (strstr (help.out, "--version"));
 
-  run_kizuna (&version, "--version", NULL);
+  kz_test_run_kizuna (&version, "--version", NULL);
   g_assert_cmpint (version.status, ==, 0);
   g_assert_cmpstr (version.out, ==, PACKAGE_NAME " " PACKAGE_VERSION "\n");
 }

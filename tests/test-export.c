@@ -14,63 +14,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_argv (Run                *run,
-          const char * const *argv)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "", TRUE);
-
-  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-}
-
-/* kizuna ARGS…, NULL-terminated */
-static void
-run_kizuna (Run        *run,
-            const char *first_arg,
-            ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  va_list ap;
-
-  g_ptr_array_add (args, (gpointer) g_getenv ("KZ_BINARY"));
-  va_start (ap, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  g_assert_nonnull (g_ptr_array_index (args, 0));
-  run_argv (run, (const char * const *) args->pdata);
-}
+#include "kz-test-run.h"
 
 typedef struct
 {
@@ -152,13 +96,13 @@ static void
 test_png (Fixture       *fixture,
           gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(KzTestRun) run = { 0 };
   g_autofree char *input = data_file ("export-colours.json");
   g_autofree char *out = g_build_filename (fixture->dir, "lanes.png", NULL);
   cairo_surface_t *surface;
   int red, green, blue;
 
-  run_kizuna (&run, "--export", out, input, "--width", "1200", "--height", "700", "--scale", "2", NULL);
+  kz_test_run_kizuna (&run, "--export", out, input, "--width", "1200", "--height", "700", "--scale", "2", NULL);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "");
@@ -185,12 +129,12 @@ static void
 test_png_areas_option (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(KzTestRun) run = { 0 };
   g_autofree char *input = data_file ("export-colours.json");
   g_autofree char *out = g_build_filename (fixture->dir, "blue-red.png", NULL);
   cairo_surface_t *surface;
 
-  run_kizuna (&run, "--export", out, input, "--areas", "blue,red", "--theme", "dark",
+  kz_test_run_kizuna (&run, "--export", out, input, "--areas", "blue,red", "--theme", "dark",
               "--width", "1000", "--height", "500", NULL);
   g_assert_cmpint (run.status, ==, 0);
 
@@ -239,7 +183,7 @@ test_svg (Fixture       *fixture,
           gconstpointer  data)
 {
   static const GMarkupParser parser = { svg_start_element, NULL, NULL, NULL, NULL };
-  g_auto(Run) run = { 0 };
+  g_auto(KzTestRun) run = { 0 };
   g_autofree char *input = data_file ("ancient.json");
   g_autofree char *out = g_build_filename (fixture->dir, "ancient.svg", NULL);
   g_autofree char *contents = NULL;
@@ -248,7 +192,7 @@ test_svg (Fixture       *fixture,
   SvgInfo info = { 0 };
   gsize len;
 
-  run_kizuna (&run, "--export", out, input, "--width", "800", "--height", "450", NULL);
+  kz_test_run_kizuna (&run, "--export", out, input, "--width", "800", "--height", "450", NULL);
   g_assert_cmpint (run.status, ==, 0);
 
   g_assert_true (g_file_get_contents (out, &contents, &len, NULL));
@@ -268,26 +212,26 @@ static void
 test_pdf (Fixture       *fixture,
           gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
-  g_auto(Run) pdfinfo = { 0 };
-  g_auto(Run) pdftotext = { 0 };
+  g_auto(KzTestRun) run = { 0 };
+  g_auto(KzTestRun) pdfinfo = { 0 };
+  g_auto(KzTestRun) pdftotext = { 0 };
   g_autofree char *input = data_file ("export-colours.json");
   g_autofree char *out = g_build_filename (fixture->dir, "a4.pdf", NULL);
   const char *info_argv[] = { "pdfinfo", out, NULL };
   const char *text_argv[] = { "pdftotext", "-layout", out, "-", NULL };
 
   /* A4 landscape in points. */
-  run_kizuna (&run, "--export", out, input, "--width", "842", "--height", "595", NULL);
+  kz_test_run_kizuna (&run, "--export", out, input, "--width", "842", "--height", "595", NULL);
   g_assert_cmpint (run.status, ==, 0);
 
-  run_argv (&pdfinfo, info_argv);
+  kz_test_run_argv (&pdfinfo, info_argv);
   g_assert_cmpint (pdfinfo.status, ==, 0);
   g_assert_nonnull (strstr (pdfinfo.out, "Pages:           1\n"));
   g_assert_nonnull (strstr (pdfinfo.out, "Page size:       842 x 595 pts"));
   g_assert_nonnull (strstr (pdfinfo.out, "Title:           Export colours\n"));
 
   /* Text stays text: the title, lane names and event titles can be extracted. */
-  run_argv (&pdftotext, text_argv);
+  kz_test_run_argv (&pdftotext, text_argv);
   g_assert_cmpint (pdftotext.status, ==, 0);
   g_test_message ("%s", pdftotext.out);
   g_assert_nonnull (strstr (pdftotext.out, "Export colours"));
@@ -299,8 +243,8 @@ static void
 test_a4_keeps_every_lane (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
-  g_auto(Run) pdftotext = { 0 };
+  g_auto(KzTestRun) run = { 0 };
+  g_auto(KzTestRun) pdftotext = { 0 };
   g_autofree char *out = g_build_filename (fixture->dir, "a4.pdf", NULL);
   g_autofree char *text = NULL;
   const char *text_argv[] = { "pdftotext", out, "-", NULL };
@@ -310,9 +254,9 @@ test_a4_keeps_every_lane (Fixture       *fixture,
   };
 
   /* A page cannot scroll: all sixteen lanes of the bundled dataset must be on it. */
-  run_kizuna (&run, "--export", out, "--width", "842", "--height", "595", NULL);
+  kz_test_run_kizuna (&run, "--export", out, "--width", "842", "--height", "595", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  run_argv (&pdftotext, text_argv);
+  kz_test_run_argv (&pdftotext, text_argv);
   /* Fonts may set "fi" as a ligature, which pdftotext gives back as U+FB01: compare the
    * compatibility forms. */
   text = g_utf8_normalize (pdftotext.out, -1, G_NORMALIZE_ALL);
@@ -332,10 +276,10 @@ test_bundled_all_formats (Fixture       *fixture,
   /* No FILE: the dataset inside the program. */
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(KzTestRun) run = { 0 };
       g_autofree char *out = g_build_filename (fixture->dir, names[i], NULL);
 
-      run_kizuna (&run, "--export", out, NULL);
+      kz_test_run_kizuna (&run, "--export", out, NULL);
       g_assert_cmpstr (run.err, ==, "");
       g_assert_cmpint (run.status, ==, 0);
       g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
@@ -377,7 +321,7 @@ test_failures_leave_nothing (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (fail_cases); i++)
     {
       const FailCase *fail = &fail_cases[i];
-      g_auto(Run) run = { 0 };
+      g_auto(KzTestRun) run = { 0 };
       g_autoptr(GPtrArray) args = g_ptr_array_new ();
 
       g_ptr_array_add (args, (gpointer) g_getenv ("KZ_BINARY"));
@@ -388,7 +332,7 @@ test_failures_leave_nothing (Fixture       *fixture,
         g_ptr_array_add (args, (gpointer) fail->args[j]);
       g_ptr_array_add (args, NULL);
 
-      run_argv (&run, (const char * const *) args->pdata);
+      kz_test_run_argv (&run, (const char * const *) args->pdata);
       g_test_message ("%s %s: %d %s", fail->args[0], fail->args[1], run.status, run.err);
       g_assert_cmpint (run.status, ==, fail->status);
       g_assert_nonnull (strstr (run.err, fail->fragment));
@@ -413,29 +357,29 @@ test_bad_inputs (Fixture       *fixture,
   g_autofree char *minimal = data_file ("minimal.json");
   g_autofree char *original = NULL;
   g_autofree char *after = NULL;
-  g_auto(Run) bad_dataset = { 0 };
-  g_auto(Run) extension = { 0 };
-  g_auto(Run) missing_dir = { 0 };
-  g_auto(Run) over_input = { 0 };
+  g_auto(KzTestRun) bad_dataset = { 0 };
+  g_auto(KzTestRun) extension = { 0 };
+  g_auto(KzTestRun) missing_dir = { 0 };
+  g_auto(KzTestRun) over_input = { 0 };
 
   /* A bad dataset: exit 1 with the validator's messages. */
-  run_kizuna (&bad_dataset, "--export", out, bad, NULL);
+  kz_test_run_kizuna (&bad_dataset, "--export", out, bad, NULL);
   g_assert_cmpint (bad_dataset.status, ==, 1);
   g_assert_nonnull (strstr (bad_dataset.err, "many-errors.json: events[0].date: "));
   g_assert_nonnull (strstr (bad_dataset.err, "many-errors.json: events[2].round: "));
 
-  run_kizuna (&extension, "--export", jpeg, minimal, NULL);
+  kz_test_run_kizuna (&extension, "--export", jpeg, minimal, NULL);
   g_assert_cmpint (extension.status, ==, 2);
   g_assert_nonnull (strstr (extension.err, "--export"));
 
-  run_kizuna (&missing_dir, "--export", nowhere, minimal, NULL);
+  kz_test_run_kizuna (&missing_dir, "--export", nowhere, minimal, NULL);
   g_assert_cmpint (missing_dir.status, ==, 1);
   g_assert_nonnull (strstr (missing_dir.err, "missing"));
 
   /* A dataset whose name looks like an export is never written over. */
   g_assert_true (g_file_get_contents (minimal, &original, NULL, NULL));
   g_assert_true (g_file_set_contents (disguised, original, -1, NULL));
-  run_kizuna (&over_input, "--export", disguised, disguised, NULL);
+  kz_test_run_kizuna (&over_input, "--export", disguised, disguised, NULL);
   g_assert_cmpint (over_input.status, ==, 1);
   g_assert_nonnull (strstr (over_input.err, "refusing"));
   g_assert_true (g_file_get_contents (disguised, &after, NULL, NULL));
@@ -449,10 +393,10 @@ test_unwritable_dir (Fixture       *fixture,
                      gconstpointer  data)
 {
   g_autofree char *minimal = data_file ("minimal.json");
-  g_auto(Run) run = { 0 };
+  g_auto(KzTestRun) run = { 0 };
 
   /* /proc takes no new files, even for root. */
-  run_kizuna (&run, "--export", "/proc/kizuna-export.png", minimal, NULL);
+  kz_test_run_kizuna (&run, "--export", "/proc/kizuna-export.png", minimal, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "/proc"));
   g_assert_false (g_file_test ("/proc/kizuna-export.png", G_FILE_TEST_EXISTS));
@@ -469,12 +413,12 @@ test_scripts (Fixture       *fixture,
     for (guint f = 0; f < 3; f++)
       {
         static const char *extensions[] = { "png", "svg", "pdf" };
-        g_auto(Run) run = { 0 };
+        g_auto(KzTestRun) run = { 0 };
         g_autofree char *input = data_file (names[i]);
         g_autofree char *out = g_strdup_printf ("%s/%u.%s", fixture->dir, i, extensions[f]);
         GStatBuf st;
 
-        run_kizuna (&run, "--export", out, input, NULL);
+        kz_test_run_kizuna (&run, "--export", out, input, NULL);
         g_assert_cmpstr (run.err, ==, "");
         g_assert_cmpint (run.status, ==, 0);
         g_assert_cmpint (g_stat (out, &st), ==, 0);

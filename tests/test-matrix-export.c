@@ -17,6 +17,8 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "kz-test-run.h"
+
 #define RED   0xc01c28
 #define GREEN 0x26a269
 #define BLUE  0x1c71d8
@@ -26,64 +28,6 @@
 typedef enum { DISCUSSED = 1, COMMITTED, AGREED, MECHANISM } Stage;
 
 static const double stage_alpha[] = { 0.0, 0.16, 0.38, 0.64, 0.92 };
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_argv (Run                *run,
-          const char * const *argv)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "", TRUE);
-
-  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-}
-
-/* kizuna ARGS…, NULL-terminated */
-static void
-run_kizuna (Run        *run,
-            const char *first_arg,
-            ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  va_list ap;
-
-  g_ptr_array_add (args, (gpointer) g_getenv ("KZ_BINARY"));
-  va_start (ap, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  g_assert_nonnull (g_ptr_array_index (args, 0));
-  run_argv (run, (const char * const *) args->pdata);
-}
 
 typedef struct
 {
@@ -203,12 +147,12 @@ static void
 test_png_deals (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(KzTestRun) run = { 0 };
   g_autofree char *input = data_file ("export-colours.json");
   g_autofree char *out = g_build_filename (fixture->dir, "deals.png", NULL);
   cairo_surface_t *surface;
 
-  run_kizuna (&run, "--export", out, "--view", "matrix", "--kinds", "deal",
+  kz_test_run_kizuna (&run, "--export", out, "--view", "matrix", "--kinds", "deal",
               "--width", "900", "--height", "500", input, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
@@ -233,12 +177,12 @@ static void
 test_png_meetings_scaled (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(KzTestRun) run = { 0 };
   g_autofree char *input = data_file ("export-colours.json");
   g_autofree char *out = g_build_filename (fixture->dir, "meetings.png", NULL);
   cairo_surface_t *surface;
 
-  run_kizuna (&run, "--export", out, "--view", "matrix", "--kinds", "meeting",
+  kz_test_run_kizuna (&run, "--export", out, "--view", "matrix", "--kinds", "meeting",
               "--width", "900", "--height", "500", "--scale", "2", input, NULL);
   g_assert_cmpint (run.status, ==, 0);
 
@@ -258,12 +202,12 @@ static void
 test_png_dark (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(KzTestRun) run = { 0 };
   g_autofree char *input = data_file ("export-colours.json");
   g_autofree char *out = g_build_filename (fixture->dir, "dark.png", NULL);
   cairo_surface_t *surface;
 
-  run_kizuna (&run, "--export", out, "--view", "matrix", "--kinds", "deal", "--theme", "dark",
+  kz_test_run_kizuna (&run, "--export", out, "--view", "matrix", "--kinds", "deal", "--theme", "dark",
               "--width", "900", "--height", "500", input, NULL);
   g_assert_cmpint (run.status, ==, 0);
 
@@ -277,10 +221,10 @@ test_png_dark (Fixture       *fixture,
 static char *
 pdf_text (const char *path)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(KzTestRun) run = { 0 };
   const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
 
-  run_argv (&run, argv);
+  kz_test_run_argv (&run, argv);
   g_assert_cmpint (run.status, ==, 0);
   return g_steal_pointer (&run.out);
 }
@@ -289,8 +233,8 @@ static void
 test_pdf_default_kind (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
-  g_auto(Run) summits = { 0 };
+  g_auto(KzTestRun) run = { 0 };
+  g_auto(KzTestRun) summits = { 0 };
   g_autofree char *out = g_build_filename (fixture->dir, "rounds.pdf", NULL);
   g_autofree char *summits_out = g_build_filename (fixture->dir, "summits.pdf", NULL);
   g_autofree char *text = NULL;
@@ -298,11 +242,11 @@ test_pdf_default_kind (Fixture       *fixture,
   g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
 
   /* The bundled dataset, no --kinds: the strategic dialogue's rounds, as in the window */
-  run_kizuna (&run, "--export", out, "--view", "matrix", NULL);
+  kz_test_run_kizuna (&run, "--export", out, "--view", "matrix", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
 
-  run_kizuna (&summits, "--export", summits_out, "--view", "matrix", "--kinds", "annual-summit", NULL);
+  kz_test_run_kizuna (&summits, "--export", summits_out, "--view", "matrix", "--kinds", "annual-summit", NULL);
   g_assert_cmpint (summits.status, ==, 0);
 
   /* The check needs the tool; a missing tool is a failure, never a silent pass. */
@@ -331,48 +275,48 @@ test_usage_errors (Fixture       *fixture,
   g_autofree char *out = g_build_filename (fixture->dir, "never.png", NULL);
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(KzTestRun) run = { 0 };
 
     /* The matrix's columns are one kind's events */
-    run_kizuna (&run, "--export", out, "--view", "matrix", "--kinds", "meeting,deal", input, NULL);
+    kz_test_run_kizuna (&run, "--export", out, "--view", "matrix", "--kinds", "meeting,deal", input, NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "--kinds"));
     g_assert_nonnull (strstr (run.err, "exactly one"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(KzTestRun) run = { 0 };
 
-    run_kizuna (&run, "--export", out, "--view", "grid", input, NULL);
+    kz_test_run_kizuna (&run, "--export", out, "--view", "grid", input, NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "--view"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(KzTestRun) run = { 0 };
 
-    run_kizuna (&run, "--view", "matrix", input, NULL);
+    kz_test_run_kizuna (&run, "--view", "matrix", input, NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "--view"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(KzTestRun) run = { 0 };
 
-    run_kizuna (&run, "--export", out, "--view", "matrix", "--kinds", "nope", input, NULL);
+    kz_test_run_kizuna (&run, "--export", out, "--view", "matrix", "--kinds", "nope", input, NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "nope"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(KzTestRun) run = { 0 };
 
     /* No kinds in the dataset: nothing to make columns of */
-    run_kizuna (&run, "--export", out, "--view", "matrix", minimal, NULL);
+    kz_test_run_kizuna (&run, "--export", out, "--view", "matrix", minimal, NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.err, "--view matrix"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(KzTestRun) run = { 0 };
 
     /* --view timeline is the default, spelled out */
-    run_kizuna (&run, "--export", out, "--view", "timeline", "--width", "400", "--height", "300", input, NULL);
+    kz_test_run_kizuna (&run, "--export", out, "--view", "timeline", "--width", "400", "--height", "300", input, NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_unlink (out);
   }

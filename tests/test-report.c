@@ -14,50 +14,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_kizuna (Run        *run,
-            const char *first_arg,
-            ...)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  va_list ap;
-
-  g_ptr_array_add (args, (gpointer) g_getenv ("KZ_BINARY"));
-  va_start (ap, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (process);
-}
+#include "kz-test-run.h"
 
 typedef struct
 {
@@ -226,9 +183,9 @@ static void
 test_areas_json (void)
 {
   g_autofree char *path = data_file ("evolution.json");
-  g_auto(Run) run = { 0 };
+  g_auto(KzTestRun) run = { 0 };
 
-  run_kizuna (&run, "--report", "areas", path, "--format", "json", NULL);
+  kz_test_run_kizuna (&run, "--report", "areas", path, "--format", "json", NULL);
   g_assert_cmpint (run.status, ==, 0);
   check_areas_json (path, run.out);
 }
@@ -237,10 +194,10 @@ static void
 test_areas_json_bundled (void)
 {
   const char *bundled = g_getenv ("KZ_BUNDLED_DATASET");
-  g_auto(Run) run = { 0 };
+  g_auto(KzTestRun) run = { 0 };
 
   /* No FILE: the dataset inside the program, checked against the file it is built from. */
-  run_kizuna (&run, "--report", "areas", "--format", "json", NULL);
+  kz_test_run_kizuna (&run, "--report", "areas", "--format", "json", NULL);
   g_assert_cmpint (run.status, ==, 0);
   check_areas_json (bundled, run.out);
 }
@@ -303,11 +260,11 @@ static void
 test_areas_csv (void)
 {
   g_autofree char *path = data_file ("evolution.json");
-  g_auto(Run) run = { 0 };
+  g_auto(KzTestRun) run = { 0 };
   g_autoptr(GPtrArray) rows = NULL;
   GArray *expected = expected_areas (path);
 
-  run_kizuna (&run, "--report", "areas", path, "--format", "csv", NULL);
+  kz_test_run_kizuna (&run, "--report", "areas", path, "--format", "csv", NULL);
   g_assert_cmpint (run.status, ==, 0);
   rows = parse_csv (run.out);
   g_assert_cmpuint (rows->len, ==, expected->len + 1);
@@ -336,11 +293,11 @@ static void
 test_compare_csv_notes (void)
 {
   g_autofree char *path = data_file ("evolution.json");
-  g_auto(Run) run = { 0 };
+  g_auto(KzTestRun) run = { 0 };
   g_autoptr(GPtrArray) rows = NULL;
   GPtrArray *b;
 
-  run_kizuna (&run, "--report", "compare", "e4", "e5", path, "--format", "csv", NULL);
+  kz_test_run_kizuna (&run, "--report", "compare", "e4", "e5", path, "--format", "csv", NULL);
   g_assert_cmpint (run.status, ==, 0);
   rows = parse_csv (run.out);
   g_assert_cmpuint (rows->len, ==, 4);
@@ -358,14 +315,14 @@ static void
 test_compare_json (void)
 {
   g_autofree char *path = data_file ("evolution.json");
-  g_auto(Run) run = { 0 };
+  g_auto(KzTestRun) run = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *root, *notes;
   const struct { const char *member; const char *ids; } expected[] = {
     { "added", "c" }, { "dropped", "a" }, { "deepened", "" }, { "weakened", "b" }, { "unchanged", "" },
   };
 
-  run_kizuna (&run, "--report", "compare", "e2", "e4", path, "--format", "json", NULL);
+  kz_test_run_kizuna (&run, "--report", "compare", "e2", "e4", path, "--format", "json", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (json_parser_load_from_data (parser, run.out, -1, NULL));
   root = json_node_get_object (json_parser_get_root (parser));
@@ -391,10 +348,10 @@ static void
 test_markdown_is_a_table (void)
 {
   g_autofree char *path = data_file ("evolution.json");
-  g_auto(Run) run = { 0 };
+  g_auto(KzTestRun) run = { 0 };
   g_auto(GStrv) lines = NULL;
 
-  run_kizuna (&run, "--report", "areas", path, "--format", "markdown", NULL);
+  kz_test_run_kizuna (&run, "--report", "areas", path, "--format", "markdown", NULL);
   g_assert_cmpint (run.status, ==, 0);
   lines = g_strsplit (run.out, "\n", -1);
   /* Header, separator, three areas, and the final empty string after the last newline. */
@@ -418,11 +375,11 @@ static void
 test_text_is_aligned (void)
 {
   g_autofree char *path = data_file ("evolution.json");
-  g_auto(Run) run = { 0 };
+  g_auto(KzTestRun) run = { 0 };
   g_auto(GStrv) lines = NULL;
   const char *column;
 
-  run_kizuna (&run, "--report", "areas", path, NULL);
+  kz_test_run_kizuna (&run, "--report", "areas", path, NULL);
   g_assert_cmpint (run.status, ==, 0);
   lines = g_strsplit (run.out, "\n", -1);
   /* The "name" column starts at the same place on every row. */
@@ -437,21 +394,21 @@ static void
 test_unknown_ids (void)
 {
   g_autofree char *path = data_file ("evolution.json");
-  g_auto(Run) run = { 0 };
-  g_auto(Run) format = { 0 };
-  g_auto(Run) kind = { 0 };
+  g_auto(KzTestRun) run = { 0 };
+  g_auto(KzTestRun) format = { 0 };
+  g_auto(KzTestRun) kind = { 0 };
 
-  run_kizuna (&run, "--report", "compare", "e1", "e99", path, NULL);
+  kz_test_run_kizuna (&run, "--report", "compare", "e1", "e99", path, NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "e99"));
   g_assert_null (strstr (run.err, "e1,"));
   g_assert_cmpstr (run.out, ==, "");
 
-  run_kizuna (&format, "--report", "areas", path, "--format", "xml", NULL);
+  kz_test_run_kizuna (&format, "--report", "areas", path, "--format", "xml", NULL);
   g_assert_cmpint (format.status, ==, 2);
   g_assert_nonnull (strstr (format.err, "--format"));
 
-  run_kizuna (&kind, "--report", "timeline", path, NULL);
+  kz_test_run_kizuna (&kind, "--report", "timeline", path, NULL);
   g_assert_cmpint (kind.status, ==, 2);
   g_assert_nonnull (strstr (kind.err, "timeline"));
 }
