@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "kz-matrix-renderer.h"
+#include "kz-snapshot-draw.h"
 #include "kz-text-cache.h"
 
 #define CELL_GAP         2.0     /* between neighbouring cells */
@@ -197,17 +198,14 @@ static inline double
 snap (const Frame *f,
       double       v)
 {
-  return round (v * f->self->scale) / f->self->scale;
+  return kz_draw_snap (f->self->scale, v);
 }
 
 static GdkRGBA
 with_alpha (const GdkRGBA *color,
             double         alpha)
 {
-  GdkRGBA c = *color;
-
-  c.alpha *= alpha;
-  return c;
+  return kz_draw_with_alpha (color, alpha);
 }
 
 static void
@@ -218,7 +216,7 @@ fill_rect (const Frame   *f,
            double         width,
            double         height)
 {
-  gtk_snapshot_append_color (f->snapshot, color, &GRAPHENE_RECT_INIT (x, y, width, height));
+  kz_draw_rect (f->snapshot, color, x, y, width, height);
 }
 
 static void
@@ -230,13 +228,7 @@ rounded_fill (const Frame   *f,
               double         height,
               double         radius)
 {
-  GskRoundedRect rect;
-
-  gsk_rounded_rect_init_from_rect (&rect, &GRAPHENE_RECT_INIT (x, y, width, height),
-                                   MIN (radius, MIN (width, height) / 2));
-  gtk_snapshot_push_rounded_clip (f->snapshot, &rect);
-  fill_rect (f, color, x, y, width, height);
-  gtk_snapshot_pop (f->snapshot);
+  kz_draw_rounded_rect (f->snapshot, color, x, y, width, height, radius);
 }
 
 static void
@@ -249,13 +241,7 @@ rounded_outline (const Frame   *f,
                  double         radius,
                  double         line_width)
 {
-  GskRoundedRect rect;
-  const float widths[4] = { line_width, line_width, line_width, line_width };
-  const GdkRGBA colors[4] = { *color, *color, *color, *color };
-
-  gsk_rounded_rect_init_from_rect (&rect, &GRAPHENE_RECT_INIT (x, y, width, height),
-                                   MIN (radius, MIN (width, height) / 2));
-  gtk_snapshot_append_border (f->snapshot, &rect, widths, colors);
+  kz_draw_rounded_border (f->snapshot, color, x, y, width, height, radius, line_width);
 }
 
 /* Draws text with its left edge at x (align 0), centred (0.5) or right (1), centred on cy. */
@@ -268,20 +254,7 @@ draw_text (const Frame   *f,
            double         align,
            const GdkRGBA *color)
 {
-  const KzText *entry;
-
-  if (text == NULL || *text == '\0')
-    return 0.0;
-
-  entry = kz_text_cache_lookup (f->self->texts, role, text);
-  gtk_snapshot_save (f->snapshot);
-  gtk_snapshot_translate (f->snapshot,
-                          &GRAPHENE_POINT_INIT (snap (f, x - align * entry->width),
-                                                snap (f, cy - entry->height / 2)));
-  gtk_snapshot_append_layout (f->snapshot, entry->layout, color);
-  gtk_snapshot_restore (f->snapshot);
-
-  return entry->width;
+  return kz_draw_text (f->snapshot, f->self->scale, f->self->texts, role, text, x, cy, align, color);
 }
 
 /* A cell's shade and mark, in the box x, y, size × size or a cell's rect. */

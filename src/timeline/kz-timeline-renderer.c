@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kz-snapshot-draw.h"
 #include "kz-text-cache.h"
 #include "kz-timeline-renderer.h"
 
@@ -151,17 +152,14 @@ static inline double
 snap (const Frame *f,
       double       v)
 {
-  return round (v * f->self->scale) / f->self->scale;
+  return kz_draw_snap (f->self->scale, v);
 }
 
 static GdkRGBA
 with_alpha (const GdkRGBA *color,
             double         alpha)
 {
-  GdkRGBA c = *color;
-
-  c.alpha *= alpha;
-  return c;
+  return kz_draw_with_alpha (color, alpha);
 }
 
 static void
@@ -172,7 +170,7 @@ fill_rect (const Frame   *f,
            double         width,
            double         height)
 {
-  gtk_snapshot_append_color (f->snapshot, color, &GRAPHENE_RECT_INIT (x, y, width, height));
+  kz_draw_rect (f->snapshot, color, x, y, width, height);
 }
 
 /* A one-pixel line that covers whole device pixels. */
@@ -208,12 +206,7 @@ disc (const Frame   *f,
       double         cy,
       double         r)
 {
-  GskRoundedRect rect;
-  const float widths[4] = { r, r, r, r };
-  const GdkRGBA colors[4] = { *color, *color, *color, *color };
-
-  gsk_rounded_rect_init_from_rect (&rect, &GRAPHENE_RECT_INIT (cx - r, cy - r, 2 * r, 2 * r), r);
-  gtk_snapshot_append_border (f->snapshot, &rect, widths, colors);
+  kz_draw_rounded_border (f->snapshot, color, cx - r, cy - r, 2 * r, 2 * r, r, r);
 }
 
 static void
@@ -224,12 +217,7 @@ ring (const Frame   *f,
       double         r,
       double         width)
 {
-  GskRoundedRect rect;
-  const float widths[4] = { width, width, width, width };
-  const GdkRGBA colors[4] = { *color, *color, *color, *color };
-
-  gsk_rounded_rect_init_from_rect (&rect, &GRAPHENE_RECT_INIT (cx - r, cy - r, 2 * r, 2 * r), r);
-  gtk_snapshot_append_border (f->snapshot, &rect, widths, colors);
+  kz_draw_rounded_border (f->snapshot, color, cx - r, cy - r, 2 * r, 2 * r, r, width);
 }
 
 static void
@@ -241,13 +229,7 @@ rounded_fill (const Frame   *f,
               double         height,
               double         radius)
 {
-  GskRoundedRect rect;
-
-  gsk_rounded_rect_init_from_rect (&rect, &GRAPHENE_RECT_INIT (x, y, width, height),
-                                   MIN (radius, MIN (width, height) / 2));
-  gtk_snapshot_push_rounded_clip (f->snapshot, &rect);
-  fill_rect (f, color, x, y, width, height);
-  gtk_snapshot_pop (f->snapshot);
+  kz_draw_rounded_rect (f->snapshot, color, x, y, width, height, radius);
 }
 
 /* Draws text with its left edge at x (align 0), centred (0.5) or right (1), centred on cy. */
@@ -260,20 +242,7 @@ draw_text (const Frame   *f,
            double         align,
            const GdkRGBA *color)
 {
-  const KzText *entry;
-
-  if (text == NULL || *text == '\0')
-    return 0.0;
-
-  entry = kz_text_cache_lookup (f->self->texts, role, text);
-  gtk_snapshot_save (f->snapshot);
-  gtk_snapshot_translate (f->snapshot,
-                          &GRAPHENE_POINT_INIT (snap (f, x - align * entry->width),
-                                                snap (f, cy - entry->height / 2)));
-  gtk_snapshot_append_layout (f->snapshot, entry->layout, color);
-  gtk_snapshot_restore (f->snapshot);
-
-  return entry->width;
+  return kz_draw_text (f->snapshot, f->self->scale, f->self->texts, role, text, x, cy, align, color);
 }
 
 /* The stage is the shape, so that colour is never the only cue:
