@@ -33,6 +33,7 @@
 #include "kz-stage-chart.h"
 #include "kz-timeline-view.h"
 #include "kz-window.h"
+#include "kz-test-widgets.h"
 
 static KzApplication *app;
 
@@ -50,59 +51,12 @@ typedef struct {
 
 /* Helpers */
 
-static void
-wait_until (gboolean (*condition) (gpointer data),
-            gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-}
-
-static gboolean
-window_loaded (gpointer data)
-{
-  return !kz_window_get_loading (KZ_WINDOW (data));
-}
-
-static gboolean
-widget_allocated (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data)) && gtk_widget_get_width (GTK_WIDGET (data)) > 0;
-}
-
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + 50 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
-static GtkWidget *
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return GTK_WIDGET (child);
-}
-
 static const char *
 label_text (gpointer    widget,
             GType       type,
             const char *name)
 {
-  return gtk_label_get_text (GTK_LABEL (template_child (widget, type, name)));
+  return gtk_label_get_text (GTK_LABEL (kz_test_template_child (widget, type, name)));
 }
 
 static GtkEventController *
@@ -206,10 +160,10 @@ open_file (Fixture *f,
            GFile   *file)
 {
   kz_window_open (f->window, file);
-  wait_until (window_loaded, f->window);
+  kz_test_wait_until (kz_test_window_loaded, f->window);
   f->dataset = kz_window_get_dataset (f->window);
   g_assert_nonnull (f->dataset);
-  settle ();
+  kz_test_settle ();
 }
 
 static void
@@ -222,15 +176,15 @@ fixture_set_up (Fixture       *f,
   f->window = kz_window_new (app);
   gtk_window_present (GTK_WINDOW (f->window));
 
-  f->timeline = KZ_TIMELINE_VIEW (template_child (f->window, KZ_TYPE_WINDOW, "timeline"));
-  f->detail_pane = KZ_DETAIL_PANE (template_child (f->window, KZ_TYPE_WINDOW, "detail_pane"));
-  f->area_list = KZ_AREA_LIST (template_child (f->window, KZ_TYPE_WINDOW, "area_list"));
-  f->matrix_pane = KZ_MATRIX_PANE (template_child (f->window, KZ_TYPE_WINDOW, "matrix_pane"));
+  f->timeline = KZ_TIMELINE_VIEW (kz_test_template_child (f->window, KZ_TYPE_WINDOW, "timeline"));
+  f->detail_pane = KZ_DETAIL_PANE (kz_test_template_child (f->window, KZ_TYPE_WINDOW, "detail_pane"));
+  f->area_list = KZ_AREA_LIST (kz_test_template_child (f->window, KZ_TYPE_WINDOW, "area_list"));
+  f->matrix_pane = KZ_MATRIX_PANE (kz_test_template_child (f->window, KZ_TYPE_WINDOW, "matrix_pane"));
   f->matrix = kz_matrix_pane_get_view (f->matrix_pane);
 
   open_file (f, bundled);
-  wait_until (widget_allocated, f->timeline);
-  settle ();
+  kz_test_wait_until (kz_test_widget_allocated, f->timeline);
+  kz_test_settle ();
 }
 
 static void
@@ -242,7 +196,7 @@ fixture_tear_down (Fixture       *f,
   while ((dialog = find_problems_dialog (f->window)) != NULL)
     gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (f->window));
-  settle ();
+  kz_test_settle ();
 
   if (f->dir != NULL)
     {
@@ -276,13 +230,13 @@ pane_mode (Fixture *f)
 static KzAreaStoryView *
 story_view (Fixture *f)
 {
-  return KZ_AREA_STORY_VIEW (template_child (f->detail_pane, KZ_TYPE_DETAIL_PANE, "area_story"));
+  return KZ_AREA_STORY_VIEW (kz_test_template_child (f->detail_pane, KZ_TYPE_DETAIL_PANE, "area_story"));
 }
 
 static KzCompareView *
 compare_view (Fixture *f)
 {
-  return KZ_COMPARE_VIEW (template_child (f->detail_pane, KZ_TYPE_DETAIL_PANE, "compare_view"));
+  return KZ_COMPARE_VIEW (kz_test_template_child (f->detail_pane, KZ_TYPE_DETAIL_PANE, "compare_view"));
 }
 
 static void
@@ -299,7 +253,7 @@ test_area_story_from_list (Fixture       *f,
                            gconstpointer  data)
 {
   g_autoptr(GFile) evolution = good_file ("evolution.json");
-  GtkWidget *list_box = template_child (f->area_list, KZ_TYPE_AREA_LIST, "areas_list_box");
+  GtkWidget *list_box = kz_test_template_child (f->area_list, KZ_TYPE_AREA_LIST, "areas_list_box");
   KzAreaStoryView *story = story_view (f);
   KzStageChart *chart;
   GtkWidget *changes_box, *first_box, *kinds_box, *latest_box;
@@ -315,7 +269,7 @@ test_area_story_from_list (Fixture       *f,
   check = g_object_get_data (G_OBJECT (row), "kz-check");
   g_signal_emit_by_name (list_box, "row-activated", row);
   g_assert_cmpint (pane_mode (f), ==, KZ_DETAIL_PANE_MODE_AREA);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (template_child (f->detail_pane, KZ_TYPE_DETAIL_PANE, "stack"))),
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (kz_test_template_child (f->detail_pane, KZ_TYPE_DETAIL_PANE, "stack"))),
                    ==, "area");
   g_assert_true (kz_detail_pane_get_area (f->detail_pane) == kz_dataset_lookup_area (f->dataset, "a"));
   /* … which leaves the lane shown and the selection alone */
@@ -326,7 +280,7 @@ test_area_story_from_list (Fixture       *f,
   g_assert_cmpstr (label_text (story, KZ_TYPE_AREA_STORY_VIEW, "name_label"), ==, "Alpha");
   g_assert_cmpstr (label_text (story, KZ_TYPE_AREA_STORY_VIEW, "summary_label"), ==,
                    "4 events, 2020–2022 · deepest: Agreed");
-  chart = KZ_STAGE_CHART (template_child (story, KZ_TYPE_AREA_STORY_VIEW, "chart"));
+  chart = KZ_STAGE_CHART (kz_test_template_child (story, KZ_TYPE_AREA_STORY_VIEW, "chart"));
   g_assert_cmpuint (kz_stage_chart_get_n_points (chart), ==, 4);
   g_assert_cmpstr (kz_stage_chart_get_summary (chart), ==,
                    "Discussed from 2020, committed from 2020, agreed from 2020");
@@ -337,12 +291,12 @@ test_area_story_from_list (Fixture       *f,
                                        kz_stage_chart_get_summary (chart));
 
   /* First appearance: the event and its stage */
-  first_box = template_child (story, KZ_TYPE_AREA_STORY_VIEW, "first_box");
+  first_box = kz_test_template_child (story, KZ_TYPE_AREA_STORY_VIEW, "first_box");
   g_assert_cmpuint (count_children (first_box), ==, 1);
   assert_accessible_label (nth_child (first_box, 0), "One, 2020 · Discussed");
 
   /* Every change of stage after it, with the event that brought it */
-  changes_box = template_child (story, KZ_TYPE_AREA_STORY_VIEW, "changes_box");
+  changes_box = kz_test_template_child (story, KZ_TYPE_AREA_STORY_VIEW, "changes_box");
   g_assert_cmpuint (count_children (changes_box), ==, 3);
   assert_accessible_label (nth_child (changes_box, 0),
                            "Discussed to Committed, the deepest so far, at Two, 1 January 2020");
@@ -351,11 +305,11 @@ test_area_story_from_list (Fixture       *f,
   assert_accessible_label (nth_child (changes_box, 2), "Agreed to Committed at Five, 4 March 2022");
 
   /* Counts by kind, and the latest event */
-  kinds_box = template_child (story, KZ_TYPE_AREA_STORY_VIEW, "kinds_box");
+  kinds_box = kz_test_template_child (story, KZ_TYPE_AREA_STORY_VIEW, "kinds_box");
   g_assert_cmpuint (count_children (kinds_box), ==, 2);
   assert_accessible_label (nth_child (kinds_box, 0), "Kind one: 3 events");
   assert_accessible_label (nth_child (kinds_box, 1), "Kind two: 1 event");
-  latest_box = template_child (story, KZ_TYPE_AREA_STORY_VIEW, "latest_box");
+  latest_box = kz_test_template_child (story, KZ_TYPE_AREA_STORY_VIEW, "latest_box");
   assert_accessible_label (nth_child (latest_box, 0), "Five, 4 March 2022 · Committed");
 
   /* Another area: its own story */
@@ -384,7 +338,7 @@ test_area_story_event_links (Fixture       *f,
   g_assert_cmpint (pane_mode (f), ==, KZ_DETAIL_PANE_MODE_AREA);
 
   /* An event named in the story is a button that selects it */
-  latest_box = template_child (story, KZ_TYPE_AREA_STORY_VIEW, "latest_box");
+  latest_box = kz_test_template_child (story, KZ_TYPE_AREA_STORY_VIEW, "latest_box");
   g_assert_true (GTK_IS_BUTTON (nth_child (latest_box, 0)));
   g_signal_emit_by_name (nth_child (latest_box, 0), "clicked");
   g_assert_cmpstr (kz_event_get_id (kz_timeline_view_get_selected_event (f->timeline)), ==, "e5");
@@ -433,7 +387,7 @@ test_area_story_from_lane_label (Fixture       *f,
 static char *
 describe_groups (Fixture *f)
 {
-  GtkWidget *groups = template_child (compare_view (f), KZ_TYPE_COMPARE_VIEW, "groups_box");
+  GtkWidget *groups = kz_test_template_child (compare_view (f), KZ_TYPE_COMPARE_VIEW, "groups_box");
   g_autoptr(GString) text = g_string_new (NULL);
 
   for (GtkWidget *group = gtk_widget_get_first_child (groups);
@@ -472,7 +426,7 @@ static GtkWidget *
 find_group (Fixture    *f,
             const char *name)
 {
-  GtkWidget *groups = template_child (compare_view (f), KZ_TYPE_COMPARE_VIEW, "groups_box");
+  GtkWidget *groups = kz_test_template_child (compare_view (f), KZ_TYPE_COMPARE_VIEW, "groups_box");
 
   for (GtkWidget *group = gtk_widget_get_first_child (groups);
        group != NULL;
@@ -498,12 +452,12 @@ test_compare_previous_action (Fixture       *f,
   g_assert_false (g_action_get_enabled (compare));
   kz_timeline_view_set_selected_event (f->timeline, kz_dataset_lookup_event (f->dataset, "fmsd-1"));
   g_assert_false (g_action_get_enabled (compare));
-  g_assert_false (gtk_widget_get_visible (template_child (f->detail_pane, KZ_TYPE_DETAIL_PANE, "compare_button")));
+  g_assert_false (gtk_widget_get_visible (kz_test_template_child (f->detail_pane, KZ_TYPE_DETAIL_PANE, "compare_button")));
 
   /* The 18th round with the 16th: there was no 17th in the data */
   kz_timeline_view_set_selected_event (f->timeline, kz_dataset_lookup_event (f->dataset, "fmsd-18"));
   g_assert_true (g_action_get_enabled (compare));
-  g_assert_true (gtk_widget_get_visible (template_child (f->detail_pane, KZ_TYPE_DETAIL_PANE, "compare_button")));
+  g_assert_true (gtk_widget_get_visible (kz_test_template_child (f->detail_pane, KZ_TYPE_DETAIL_PANE, "compare_button")));
   g_action_activate (compare, NULL);
   g_assert_cmpint (pane_mode (f), ==, KZ_DETAIL_PANE_MODE_COMPARISON);
   g_assert_true (kz_detail_pane_get_comparison (f->detail_pane, &from, &to));
@@ -654,7 +608,7 @@ static void
 test_escape_in_search_entry (Fixture       *f,
                              gconstpointer  data)
 {
-  GtkWidget *entry = template_child (f->window, KZ_TYPE_WINDOW, "search_entry");
+  GtkWidget *entry = kz_test_template_child (f->window, KZ_TYPE_WINDOW, "search_entry");
 
   kz_timeline_view_set_selected_event (f->timeline, kz_dataset_lookup_event (f->dataset, "fmsd-18"));
   g_action_group_activate_action (G_ACTION_GROUP (f->window), "compare-previous", NULL);
@@ -663,7 +617,7 @@ test_escape_in_search_entry (Fixture       *f,
   /* In the search entry, Escape ends the search, not the comparison */
   g_action_group_activate_action (G_ACTION_GROUP (f->window), "search", NULL);
   gtk_widget_grab_focus (entry);
-  settle ();
+  kz_test_settle ();
   g_assert_false (activate_window_escape (f->window));
   g_assert_cmpint (pane_mode (f), ==, KZ_DETAIL_PANE_MODE_COMPARISON);
 
@@ -689,8 +643,8 @@ static void
 test_matrix_toggle_and_select (Fixture       *f,
                                gconstpointer  data)
 {
-  GtkWidget *view_stack = template_child (f->window, KZ_TYPE_WINDOW, "view_stack");
-  GtkWidget *dropdown = template_child (f->matrix_pane, KZ_TYPE_MATRIX_PANE, "kind_dropdown");
+  GtkWidget *view_stack = kz_test_template_child (f->window, KZ_TYPE_WINDOW, "view_stack");
+  GtkWidget *dropdown = kz_test_template_child (f->matrix_pane, KZ_TYPE_MATRIX_PANE, "kind_dropdown");
   GAction *show_matrix = g_action_map_lookup_action (G_ACTION_MAP (f->window), "show-matrix");
   KzArea *minerals = kz_dataset_lookup_area (f->dataset, "critical-minerals");
   KzEvent *fmsd16 = kz_dataset_lookup_event (f->dataset, "fmsd-16");
@@ -708,8 +662,8 @@ test_matrix_toggle_and_select (Fixture       *f,
   state = g_action_get_state (show_matrix);
   g_assert_true (g_variant_get_boolean (state));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (view_stack)), ==, "matrix");
-  wait_until (widget_allocated, f->matrix);
-  settle ();
+  kz_test_wait_until (kz_test_widget_allocated, f->matrix);
+  kz_test_settle ();
   g_assert_cmpstr (kz_kind_get_id (kz_matrix_view_get_kind (f->matrix)), ==, "fm-strategic-dialogue");
   g_assert_true (gtk_drop_down_get_selected_item (GTK_DROP_DOWN (dropdown)) == kz_matrix_view_get_kind (f->matrix));
   /* The window's focus widget: gtk_widget_has_focus() also needs the window to be active,
@@ -837,7 +791,7 @@ banner_shown (gpointer data)
 {
   Fixture *f = data;
 
-  return gtk_revealer_get_reveal_child (GTK_REVEALER (template_child (f->window, KZ_TYPE_WINDOW, "reload_banner")));
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (kz_test_template_child (f->window, KZ_TYPE_WINDOW, "reload_banner")));
 }
 
 static GFile *
@@ -858,7 +812,7 @@ test_live_reload_valid (Fixture       *f,
                         gconstpointer  data)
 {
   g_autoptr(GFile) file = copy_small (f);
-  GtkWidget *banner = template_child (f->window, KZ_TYPE_WINDOW, "reload_banner");
+  GtkWidget *banner = kz_test_template_child (f->window, KZ_TYPE_WINDOW, "reload_banner");
   DatasetChange change;
   KzEvent *one;
   double start, end;
@@ -877,7 +831,7 @@ test_live_reload_valid (Fixture       *f,
   /* The file changes on disk: the window follows, keeping all of that */
   change = (DatasetChange) { f->window, f->dataset };
   write_small (g_file_peek_path (file), "First summit, revised", "agreed");
-  wait_until (dataset_changed, &change);
+  kz_test_wait_until (dataset_changed, &change);
   f->dataset = kz_window_get_dataset (f->window);
 
   one = kz_dataset_lookup_event (f->dataset, "one");
@@ -907,7 +861,7 @@ test_live_reload_invalid (Fixture       *f,
   g_autofree char *broken_text = NULL;
   g_autofree char *expected = NULL;
   GAction *show_problems = g_action_map_lookup_action (G_ACTION_MAP (f->window), "show-problems");
-  GtkWidget *banner = template_child (f->window, KZ_TYPE_WINDOW, "reload_banner");
+  GtkWidget *banner = kz_test_template_child (f->window, KZ_TYPE_WINDOW, "reload_banner");
   KzDataset *good;
   KzEvent *one;
   KzProblemsDialog *dialog;
@@ -934,7 +888,7 @@ test_live_reload_invalid (Fixture       *f,
 
   g_assert_true (g_file_get_contents (g_file_peek_path (broken), &broken_text, NULL, NULL));
   g_assert_true (g_file_set_contents (g_file_peek_path (file), broken_text, -1, NULL));
-  wait_until (banner_shown, f);
+  kz_test_wait_until (banner_shown, f);
 
   expected = g_strdup_printf ("“small-copy.json” has %u problems; showing the last good version", n_errors);
   g_assert_cmpstr (label_text (f->window, KZ_TYPE_WINDOW, "reload_banner_label"), ==, expected);
@@ -952,12 +906,12 @@ test_live_reload_invalid (Fixture       *f,
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (kz_problems_dialog_get_heading (dialog), "small-copy.json"));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  settle ();
+  kz_test_settle ();
 
   /* Fixed again: the banner goes, the new version shows */
   change = (DatasetChange) { f->window, good };
   write_small (g_file_peek_path (file), "First summit, fixed", "committed");
-  wait_until (dataset_changed, &change);
+  kz_test_wait_until (dataset_changed, &change);
   f->dataset = kz_window_get_dataset (f->window);
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
   g_assert_false (g_action_get_enabled (show_problems));
@@ -1015,7 +969,7 @@ test_key_bindings (Fixture       *f,
   };
   g_autoptr(GHashTable) matrix = collect_bindings (GTK_WIDGET (f->matrix));
   g_autoptr(GHashTable) pane = collect_bindings (GTK_WIDGET (f->detail_pane));
-  g_autoptr(GHashTable) list = collect_bindings (template_child (f->area_list, KZ_TYPE_AREA_LIST, "areas_list_box"));
+  g_autoptr(GHashTable) list = collect_bindings (kz_test_template_child (f->area_list, KZ_TYPE_AREA_LIST, "areas_list_box"));
 
   for (guint i = 0; i < G_N_ELEMENTS (matrix_keys); i++)
     g_assert_cmpstr (g_hash_table_lookup (matrix, matrix_keys[i].trigger), ==, matrix_keys[i].action);
@@ -1047,8 +1001,8 @@ test_accessibility (Fixture       *f,
 {
   GtkWidget *matrix_button = find_actionable (gtk_window_get_titlebar (GTK_WINDOW (f->window)),
                                               "win.show-matrix");
-  GtkWidget *story_back = template_child (story_view (f), KZ_TYPE_AREA_STORY_VIEW, "back_button");
-  GtkWidget *compare_back = template_child (compare_view (f), KZ_TYPE_COMPARE_VIEW, "back_button");
+  GtkWidget *story_back = kz_test_template_child (story_view (f), KZ_TYPE_AREA_STORY_VIEW, "back_button");
+  GtkWidget *compare_back = kz_test_template_child (compare_view (f), KZ_TYPE_COMPARE_VIEW, "back_button");
   GtkWidget *icon_buttons[] = { matrix_button, story_back, compare_back };
 
   g_assert_true (GTK_IS_TOGGLE_BUTTON (matrix_button));
@@ -1064,7 +1018,7 @@ test_accessibility (Fixture       *f,
   /* The toggle shows the action's state */
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (matrix_button)));
   g_action_group_activate_action (G_ACTION_GROUP (f->window), "show-matrix", NULL);
-  settle ();
+  kz_test_settle ();
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (matrix_button)));
 
   gtk_test_accessible_assert_role (f->matrix, GTK_ACCESSIBLE_ROLE_GROUP);

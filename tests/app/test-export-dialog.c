@@ -24,6 +24,7 @@
 #include "kz-timeline-view.h"
 #include "kz-toast.h"
 #include "kz-window.h"
+#include "kz-test-widgets.h"
 
 static KzApplication *app;
 
@@ -39,60 +40,13 @@ typedef struct {
 
 /* Helpers */
 
-static void
-wait_until (gboolean (*condition) (gpointer data),
-            gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-}
-
-static gboolean
-window_loaded (gpointer data)
-{
-  return !kz_window_get_loading (KZ_WINDOW (data));
-}
-
-static gboolean
-widget_allocated (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data)) && gtk_widget_get_width (GTK_WIDGET (data)) > 0;
-}
-
 static gboolean
 not_exporting (gpointer data)
 {
   return !kz_export_dialog_get_exporting (KZ_EXPORT_DIALOG (data));
 }
 
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + 50 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
-static gpointer
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
-#define DIALOG_CHILD(dialog, name) template_child ((dialog), KZ_TYPE_EXPORT_DIALOG, (name))
+#define DIALOG_CHILD(dialog, name) kz_test_template_child ((dialog), KZ_TYPE_EXPORT_DIALOG, (name))
 
 static KzExportDialog *
 find_export_dialog (KzWindow *window)
@@ -134,7 +88,7 @@ open_dialog (Fixture *f)
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
   g_signal_connect (dialog, "exported", G_CALLBACK (on_exported), f);
-  wait_until (widget_allocated, DIALOG_CHILD (dialog, "preview"));
+  kz_test_wait_until (kz_test_widget_allocated, DIALOG_CHILD (dialog, "preview"));
 
   return g_object_ref (dialog);
 }
@@ -173,8 +127,8 @@ export_and_wait (Fixture        *f,
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
   kz_export_dialog_export_to_file (dialog, file);
-  wait_until (not_exporting, dialog);
-  settle ();
+  kz_test_wait_until (not_exporting, dialog);
+  kz_test_settle ();
 
   return path;
 }
@@ -237,13 +191,13 @@ fixture_set_up (Fixture       *f,
   f->window = kz_window_new (app);
   gtk_window_present (GTK_WINDOW (f->window));
   kz_window_open (f->window, bundled);
-  wait_until (window_loaded, f->window);
+  kz_test_wait_until (kz_test_window_loaded, f->window);
 
   f->dataset = kz_window_get_dataset (f->window);
   g_assert_nonnull (f->dataset);
-  f->timeline = template_child (f->window, KZ_TYPE_WINDOW, "timeline");
-  wait_until (widget_allocated, f->timeline);
-  settle ();
+  f->timeline = kz_test_template_child (f->window, KZ_TYPE_WINDOW, "timeline");
+  kz_test_wait_until (kz_test_widget_allocated, f->timeline);
+  kz_test_settle ();
 }
 
 static void
@@ -257,7 +211,7 @@ fixture_tear_down (Fixture       *f,
   while ((dialog = find_export_dialog (f->window)) != NULL)
     gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (f->window));
-  settle ();
+  kz_test_settle ();
 
   dir = g_dir_open (f->dir, 0, NULL);
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
@@ -334,7 +288,7 @@ test_keyboard (Fixture       *f,
 
   /* Escape with nothing running: the dialog closes */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "export.cancel", NULL);
-  settle ();
+  kz_test_settle ();
   g_assert_null (find_export_dialog (f->window));
 }
 
@@ -414,7 +368,7 @@ test_defaults_follow_window (Fixture       *f,
 
   /* Cancel, when nothing is being written, closes the dialog */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "export.cancel", NULL);
-  settle ();
+  kz_test_settle ();
   g_assert_null (find_export_dialog (f->window));
 }
 
@@ -581,7 +535,7 @@ test_export_formats (Fixture       *f,
   g_autofree char *format = NULL;
   g_autofree char *theme = NULL;
   cairo_surface_t *surface;
-  KzToast *toast = template_child (f->window, KZ_TYPE_WINDOW, "toast");
+  KzToast *toast = kz_test_template_child (f->window, KZ_TYPE_WINDOW, "toast");
 
   /* PNG, 640 × 360 at 2× */
   dialog = open_dialog (f);
@@ -771,7 +725,7 @@ test_exports_matrix (Fixture       *f,
   g_action_group_change_action_state (G_ACTION_GROUP (f->window), "show-matrix",
                                       g_variant_new_boolean (FALSE));
   g_clear_object (&dialog);
-  settle ();
+  kz_test_settle ();
   if (find_export_dialog (f->window) != NULL)
     gtk_window_destroy (GTK_WINDOW (find_export_dialog (f->window)));
   dialog = open_dialog (f);
@@ -833,13 +787,13 @@ test_refuses_dataset_file (Fixture       *f,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(KzExportDialog) dialog = NULL;
   g_autofree char *name = NULL;
-  KzToast *toast = template_child (f->window, KZ_TYPE_WINDOW, "toast");
+  KzToast *toast = kz_test_template_child (f->window, KZ_TYPE_WINDOW, "toast");
 
   g_assert_true (g_file_get_contents (g_test_get_filename (G_TEST_DIST, "small.json", NULL),
                                       &before, NULL, NULL));
   g_assert_true (g_file_set_contents (path, before, -1, NULL));
   kz_window_open (f->window, file);
-  wait_until (window_loaded, f->window);
+  kz_test_wait_until (kz_test_window_loaded, f->window);
   g_assert_cmpstr (kz_dataset_get_title (kz_window_get_dataset (f->window)), ==, "Small test dataset");
 
   dialog = open_dialog (f);
@@ -892,7 +846,7 @@ test_cancel (Fixture       *f,
   g_autoptr(KzExportDialog) dialog = open_dialog (f);
   g_autofree char *path = g_build_filename (f->dir, "big.png", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  KzToast *toast = template_child (f->window, KZ_TYPE_WINDOW, "toast");
+  KzToast *toast = kz_test_template_child (f->window, KZ_TYPE_WINDOW, "toast");
 
   /* Large, so that the worker is still drawing when Cancel comes */
   set_format (dialog, "png");
@@ -912,8 +866,8 @@ test_cancel (Fixture       *f,
 
   /* Cancel, as the header bar's button and Escape do */
   g_signal_emit_by_name (DIALOG_CHILD (dialog, "cancel_button"), "clicked");
-  wait_until (not_exporting, dialog);
-  settle ();
+  kz_test_wait_until (not_exporting, dialog);
+  kz_test_settle ();
 
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (count_files (f->dir), ==, 0);
@@ -930,8 +884,8 @@ test_cancel (Fixture       *f,
   gtk_window_close (GTK_WINDOW (dialog));
   g_assert_null (find_export_dialog (f->window));
   /* The worker finishes on its own, and its task lets go of the dialog: then look */
-  wait_until (only_our_ref, dialog);
-  settle ();
+  kz_test_wait_until (only_our_ref, dialog);
+  kz_test_settle ();
   g_assert_cmpuint (count_files (f->dir), ==, 0);
   g_assert_cmpuint (f->n_exported, ==, 0);
 }
@@ -941,9 +895,9 @@ static void
 test_toast (Fixture       *f,
             gconstpointer  data)
 {
-  KzToast *toast = template_child (f->window, KZ_TYPE_WINDOW, "toast");
-  GtkWidget *close_button = template_child (toast, KZ_TYPE_TOAST, "close_button");
-  GtkWidget *action_button = template_child (toast, KZ_TYPE_TOAST, "action_button");
+  KzToast *toast = kz_test_template_child (f->window, KZ_TYPE_WINDOW, "toast");
+  GtkWidget *close_button = kz_test_template_child (toast, KZ_TYPE_TOAST, "close_button");
+  GtkWidget *action_button = kz_test_template_child (toast, KZ_TYPE_TOAST, "action_button");
 
   g_assert_false (kz_toast_get_revealed (toast));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (toast)));

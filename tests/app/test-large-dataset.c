@@ -16,43 +16,13 @@
 #include "kz-application.h"
 #include "kz-timeline-view.h"
 #include "kz-window.h"
+#include "kz-test-widgets.h"
 
 #define N_EVENTS 80000
 
 static KzApplication *app;
 static char *large_path;
 static guint n_titled_summit;   /* events whose title has "Summit" */
-
-static void
-wait_until (gboolean (*condition) (gpointer data),
-            gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-}
-
-static gboolean
-window_loaded (gpointer data)
-{
-  return !kz_window_get_loading (KZ_WINDOW (data));
-}
-
-static GtkWidget *
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return GTK_WIDGET (child);
-}
 
 /* Every seventh event is a summit; the rest are dialogues. */
 static void
@@ -92,7 +62,7 @@ new_window_with_bundled (void)
 
   gtk_window_present (GTK_WINDOW (window));
   kz_window_open (window, bundled);
-  wait_until (window_loaded, window);
+  kz_test_wait_until (kz_test_window_loaded, window);
   g_assert_nonnull (kz_window_get_dataset (window));
   return window;
 }
@@ -102,8 +72,8 @@ test_load_shows_progress (void)
 {
   KzWindow *window = new_window_with_bundled ();
   g_autoptr(GFile) file = g_file_new_for_path (large_path);
-  GtkRevealer *banner = GTK_REVEALER (template_child (window, KZ_TYPE_WINDOW, "load_banner"));
-  GtkProgressBar *progress = GTK_PROGRESS_BAR (template_child (window, KZ_TYPE_WINDOW, "load_progress"));
+  GtkRevealer *banner = GTK_REVEALER (kz_test_template_child (window, KZ_TYPE_WINDOW, "load_banner"));
+  GtkProgressBar *progress = GTK_PROGRESS_BAR (kz_test_template_child (window, KZ_TYPE_WINDOW, "load_progress"));
   GAction *cancel = g_action_map_lookup_action (G_ACTION_MAP (window), "cancel-load");
   double fraction = 0.0;
 
@@ -140,7 +110,7 @@ test_cancel_keeps_dataset (void)
 
   kz_window_open (window, file);
   g_action_group_activate_action (G_ACTION_GROUP (window), "cancel-load", NULL);
-  wait_until (window_loaded, window);
+  kz_test_wait_until (kz_test_window_loaded, window);
 
   /* Nothing replaced, nothing reported: cancelling is not an error */
   g_assert_true (kz_window_get_dataset (window) == before);
@@ -165,17 +135,17 @@ test_search_beside_the_ui (void)
   KzTimelineView *timeline;
 
   kz_window_open (window, file);
-  wait_until (window_loaded, window);
-  timeline = KZ_TIMELINE_VIEW (template_child (window, KZ_TYPE_WINDOW, "timeline"));
+  kz_test_wait_until (kz_test_window_loaded, window);
+  timeline = KZ_TIMELINE_VIEW (kz_test_template_child (window, KZ_TYPE_WINDOW, "timeline"));
 
   /* A large dataset is searched on a thread: the count arrives with the main loop */
   kz_timeline_view_set_search_text (timeline, "summit");
-  wait_until (matches_are, timeline);
+  kz_test_wait_until (matches_are, timeline);
 
   /* A newer search replaces one still running; only the last one's answer stays */
   kz_timeline_view_set_search_text (timeline, "dialogue round");
   kz_timeline_view_set_search_text (timeline, "annual SUMMIT");
-  wait_until (matches_are, timeline);
+  kz_test_wait_until (matches_are, timeline);
   for (guint i = 0; i < 50; i++)
     g_main_context_iteration (NULL, FALSE);
   g_assert_cmpuint (kz_timeline_view_get_n_matches (timeline), ==, n_titled_summit);
@@ -196,25 +166,25 @@ test_memory_released (void)
   KzWindow *window = new_window_with_bundled ();
   g_autoptr(GFile) file = g_file_new_for_path (large_path);
   g_autoptr(GFile) bundled = g_file_new_for_uri (KZ_BUNDLED_DATASET_URI);
-  KzTimelineView *timeline = KZ_TIMELINE_VIEW (template_child (window, KZ_TYPE_WINDOW, "timeline"));
+  KzTimelineView *timeline = KZ_TIMELINE_VIEW (kz_test_template_child (window, KZ_TYPE_WINDOW, "timeline"));
   KzDataset *large;
 
   kz_window_open (window, file);
-  wait_until (window_loaded, window);
+  kz_test_wait_until (kz_test_window_loaded, window);
   large = kz_window_get_dataset (window);
   g_object_add_weak_pointer (G_OBJECT (large), (gpointer *) &large);
 
   /* Use it: a selection, a search, the matrix */
   kz_timeline_view_set_selected_event (timeline, kz_dataset_get_event (large, 10));
   kz_timeline_view_set_search_text (timeline, "summit");
-  wait_until (matches_are, timeline);
+  kz_test_wait_until (matches_are, timeline);
   g_action_group_change_action_state (G_ACTION_GROUP (window), "show-matrix", g_variant_new_boolean (TRUE));
   for (guint i = 0; i < 20; i++)
     g_main_context_iteration (NULL, FALSE);
 
   /* Another dataset: the large one, every event of it, is given back */
   kz_window_open (window, bundled);
-  wait_until (window_loaded, window);
+  kz_test_wait_until (kz_test_window_loaded, window);
   for (guint i = 0; i < 20; i++)
     g_main_context_iteration (NULL, FALSE);
   g_assert_null (large);

@@ -24,6 +24,7 @@
 #include "kz-timeline-view.h"
 #include "kz-uri.h"
 #include "kz-window.h"
+#include "kz-test-widgets.h"
 
 static KzApplication *app;
 
@@ -39,57 +40,9 @@ typedef struct {
 /* Helpers */
 
 static void
-wait_until (gboolean (*condition) (gpointer data),
-            gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-}
-
-static gboolean
-window_loaded (gpointer data)
-{
-  return !kz_window_get_loading (KZ_WINDOW (data));
-}
-
-static gboolean
-widget_allocated (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data)) && gtk_widget_get_width (GTK_WIDGET (data)) > 0;
-}
-
-static void
 wait_for_load (KzWindow *window)
 {
-  wait_until (window_loaded, window);
-}
-
-/* Runs the main loop briefly, for idle work such as resizes to settle. */
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + 50 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
-static GtkWidget *
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return GTK_WIDGET (child);
+  kz_test_wait_until (kz_test_window_loaded, window);
 }
 
 static const char *
@@ -97,7 +50,7 @@ label_text (gpointer    widget,
             GType       type,
             const char *name)
 {
-  return gtk_label_get_text (GTK_LABEL (template_child (widget, type, name)));
+  return gtk_label_get_text (GTK_LABEL (kz_test_template_child (widget, type, name)));
 }
 
 static GtkEventController *
@@ -202,11 +155,11 @@ fixture_set_up (Fixture       *f,
   g_assert_nonnull (f->dataset);
   g_assert_cmpuint (kz_dataset_get_n_events (f->dataset), >, 2);
 
-  f->timeline = KZ_TIMELINE_VIEW (template_child (f->window, KZ_TYPE_WINDOW, "timeline"));
-  f->detail_pane = KZ_DETAIL_PANE (template_child (f->window, KZ_TYPE_WINDOW, "detail_pane"));
-  f->area_list = KZ_AREA_LIST (template_child (f->window, KZ_TYPE_WINDOW, "area_list"));
-  wait_until (widget_allocated, f->timeline);
-  settle ();
+  f->timeline = KZ_TIMELINE_VIEW (kz_test_template_child (f->window, KZ_TYPE_WINDOW, "timeline"));
+  f->detail_pane = KZ_DETAIL_PANE (kz_test_template_child (f->window, KZ_TYPE_WINDOW, "detail_pane"));
+  f->area_list = KZ_AREA_LIST (kz_test_template_child (f->window, KZ_TYPE_WINDOW, "area_list"));
+  kz_test_wait_until (kz_test_widget_allocated, f->timeline);
+  kz_test_settle ();
 }
 
 static void
@@ -218,7 +171,7 @@ fixture_tear_down (Fixture       *f,
   while ((dialog = find_problems_dialog (f->window)) != NULL)
     gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (f->window));
-  settle ();
+  kz_test_settle ();
 
   /* The memory backend lives as long as the process: each test starts from the defaults */
   g_settings_reset (f->settings, "hidden-areas");
@@ -237,7 +190,7 @@ test_bundled_dataset (Fixture       *f,
                       gconstpointer  data)
 {
   const char *title = kz_dataset_get_title (f->dataset);
-  GtkWidget *list_box = template_child (f->area_list, KZ_TYPE_AREA_LIST, "areas_list_box");
+  GtkWidget *list_box = kz_test_template_child (f->area_list, KZ_TYPE_AREA_LIST, "areas_list_box");
   guint n_areas = g_list_model_get_n_items (kz_dataset_get_areas (f->dataset));
   g_autoptr(GPtrArray) visible = kz_timeline_view_get_visible_areas (f->timeline);
 
@@ -255,7 +208,7 @@ test_bundled_dataset (Fixture       *f,
 
   /* Nothing selected yet: the detail pane says how to select */
   g_assert_null (kz_timeline_view_get_selected_event (f->timeline));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (template_child (f->detail_pane, KZ_TYPE_DETAIL_PANE, "stack"))),
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (kz_test_template_child (f->detail_pane, KZ_TYPE_DETAIL_PANE, "stack"))),
                    ==, "empty");
 
   /* The shortcuts window came from the resources */
@@ -304,7 +257,7 @@ test_bad_file_keeps_dataset (Fixture       *f,
   g_assert_nonnull (strstr (expected->str, "events[0].date: "));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  settle ();
+  kz_test_settle ();
   g_assert_null (find_problems_dialog (f->window));
 
   /* A file that is not there at all */
@@ -501,7 +454,7 @@ assert_detail_shows (Fixture *f,
                      KzEvent *event)
 {
   g_autofree char *date = kz_date_format (kz_event_get_date (event));
-  GtkWidget *stack = template_child (f->detail_pane, KZ_TYPE_DETAIL_PANE, "stack");
+  GtkWidget *stack = kz_test_template_child (f->detail_pane, KZ_TYPE_DETAIL_PANE, "stack");
 
   g_assert_true (kz_detail_pane_get_event (f->detail_pane) == event);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "event");
@@ -574,7 +527,7 @@ test_keyboard_selection (Fixture       *f,
   gtk_widget_activate_action (timeline, "timeline.clear-selection", NULL);
   g_assert_null (kz_timeline_view_get_selected_event (f->timeline));
   g_assert_null (kz_detail_pane_get_event (f->detail_pane));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (template_child (f->detail_pane, KZ_TYPE_DETAIL_PANE, "stack"))),
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (kz_test_template_child (f->detail_pane, KZ_TYPE_DETAIL_PANE, "stack"))),
                    ==, "empty");
 }
 
@@ -633,17 +586,17 @@ test_detail_pane_content (Fixture       *f,
   assert_detail_shows (f, summit);
   g_assert_cmpstr (label_text (f->detail_pane, KZ_TYPE_DETAIL_PANE, "when_label"), ==, "1 May 2010");
   g_assert_cmpstr (label_text (f->detail_pane, KZ_TYPE_DETAIL_PANE, "kind_label"), ==, "Summit · Round 1");
-  areas_box = template_child (f->detail_pane, KZ_TYPE_DETAIL_PANE, "areas_box");
+  areas_box = kz_test_template_child (f->detail_pane, KZ_TYPE_DETAIL_PANE, "areas_box");
   g_assert_cmpuint (count_children (areas_box), ==, 1);
-  g_assert_false (gtk_widget_get_visible (template_child (f->detail_pane, KZ_TYPE_DETAIL_PANE, "sources_heading")));
+  g_assert_false (gtk_widget_get_visible (kz_test_template_child (f->detail_pane, KZ_TYPE_DETAIL_PANE, "sources_heading")));
 
   kz_timeline_view_set_selected_event (f->timeline, agreement);
   assert_detail_shows (f, agreement);
   g_assert_cmpstr (label_text (f->detail_pane, KZ_TYPE_DETAIL_PANE, "when_label"), ==, "2012");
-  g_assert_false (gtk_widget_get_visible (template_child (f->detail_pane, KZ_TYPE_DETAIL_PANE, "kind_label")));
+  g_assert_false (gtk_widget_get_visible (kz_test_template_child (f->detail_pane, KZ_TYPE_DETAIL_PANE, "kind_label")));
 
   /* Sources are links, numbered, with publisher and date; web addresses only */
-  sources_box = template_child (f->detail_pane, KZ_TYPE_DETAIL_PANE, "sources_box");
+  sources_box = kz_test_template_child (f->detail_pane, KZ_TYPE_DETAIL_PANE, "sources_box");
   g_assert_cmpuint (count_children (sources_box), ==, 1);
   source = kz_event_get_source (agreement, 0);
   g_assert_true (kz_uri_is_web (source->url));
@@ -674,7 +627,7 @@ static gboolean
 search_applied (gpointer data)
 {
   Fixture *f = data;
-  GtkWidget *entry = template_child (f->window, KZ_TYPE_WINDOW, "search_entry");
+  GtkWidget *entry = kz_test_template_child (f->window, KZ_TYPE_WINDOW, "search_entry");
 
   return g_strcmp0 (kz_timeline_view_get_search_text (f->timeline),
                     gtk_editable_get_text (GTK_EDITABLE (entry))) == 0;
@@ -697,8 +650,8 @@ static void
 test_search (Fixture       *f,
              gconstpointer  data)
 {
-  GtkWidget *entry = template_child (f->window, KZ_TYPE_WINDOW, "search_entry");
-  GtkWidget *search_bar = template_child (f->window, KZ_TYPE_WINDOW, "search_bar");
+  GtkWidget *entry = kz_test_template_child (f->window, KZ_TYPE_WINDOW, "search_entry");
+  GtkWidget *search_bar = kz_test_template_child (f->window, KZ_TYPE_WINDOW, "search_bar");
   guint n_events = kz_dataset_get_n_events (f->dataset);
   g_autofree char *word = pick_search_word (kz_dataset_get_event (f->dataset, 0));
   g_autofree char *upper = g_utf8_strup (word, -1);
@@ -720,7 +673,7 @@ test_search (Fixture       *f,
 
   /* Case does not matter */
   gtk_editable_set_text (GTK_EDITABLE (entry), upper);
-  wait_until (search_applied, f);
+  kz_test_wait_until (search_applied, f);
   g_assert_cmpuint (kz_timeline_view_get_n_matches (f->timeline), ==, matches->len);
   expected_label = g_strdup_printf (ngettext ("%u match", "%u matches", matches->len), matches->len);
   g_assert_cmpstr (label_text (f->window, KZ_TYPE_WINDOW, "match_label"), ==, expected_label);
@@ -769,7 +722,7 @@ static void
 test_toggle_lane (Fixture       *f,
                   gconstpointer  data)
 {
-  GtkWidget *list_box = template_child (f->area_list, KZ_TYPE_AREA_LIST, "areas_list_box");
+  GtkWidget *list_box = kz_test_template_child (f->area_list, KZ_TYPE_AREA_LIST, "areas_list_box");
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list_box), 0);
   GtkWidget *check = area_row_check (GTK_WIDGET (row));
   GListModel *areas = kz_dataset_get_areas (f->dataset);
@@ -840,7 +793,7 @@ static void
 test_kind_chips (Fixture       *f,
                  gconstpointer  data)
 {
-  GtkWidget *kinds_box = template_child (f->area_list, KZ_TYPE_AREA_LIST, "kinds_box");
+  GtkWidget *kinds_box = kz_test_template_child (f->area_list, KZ_TYPE_AREA_LIST, "kinds_box");
   g_autoptr(GFile) small = test_file ("small.json");
   KzDataset *dataset;
   KzKind *summit;
@@ -1005,11 +958,11 @@ test_window_state_restored_and_saved (void)
   gtk_window_present (GTK_WINDOW (window));
   kz_window_open (window, small);
   wait_for_load (window);
-  detail_pane = template_child (window, KZ_TYPE_WINDOW, "detail_pane");
-  wait_until (widget_allocated, detail_pane);
-  settle ();
+  detail_pane = kz_test_template_child (window, KZ_TYPE_WINDOW, "detail_pane");
+  kz_test_wait_until (kz_test_widget_allocated, detail_pane);
+  kz_test_settle ();
 
-  outer_paned = template_child (window, KZ_TYPE_WINDOW, "outer_paned");
+  outer_paned = kz_test_template_child (window, KZ_TYPE_WINDOW, "outer_paned");
   g_assert_cmpint (gtk_paned_get_position (GTK_PANED (outer_paned)), ==, 222);
   g_assert_cmpint (abs (gtk_widget_get_width (detail_pane) - 300), <=, 2);
 
@@ -1024,10 +977,10 @@ test_window_state_restored_and_saved (void)
     gtk_window_present (GTK_WINDOW (narrow));
     kz_window_open (narrow, small);
     wait_for_load (narrow);
-    narrow_detail = template_child (narrow, KZ_TYPE_WINDOW, "detail_pane");
-    narrow_timeline = template_child (narrow, KZ_TYPE_WINDOW, "timeline");
-    wait_until (widget_allocated, narrow_detail);
-    settle ();
+    narrow_detail = kz_test_template_child (narrow, KZ_TYPE_WINDOW, "detail_pane");
+    narrow_timeline = kz_test_template_child (narrow, KZ_TYPE_WINDOW, "timeline");
+    kz_test_wait_until (kz_test_widget_allocated, narrow_detail);
+    kz_test_settle ();
     g_assert_cmpint (gtk_widget_get_width (narrow_detail), <, 300);
     g_assert_cmpint (gtk_widget_get_width (narrow_detail), >=, 240);
     g_assert_cmpint (gtk_widget_get_width (narrow_timeline), >, gtk_widget_get_width (narrow_detail));
@@ -1037,9 +990,9 @@ test_window_state_restored_and_saved (void)
 
   /* Closing remembers the panes as they are */
   gtk_paned_set_position (GTK_PANED (outer_paned), 250);
-  settle ();
+  kz_test_settle ();
   gtk_window_close (GTK_WINDOW (window));
-  settle ();
+  kz_test_settle ();
   g_assert_cmpint (g_settings_get_int (settings, "sidebar-width"), ==, 250);
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1200);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
