@@ -5,9 +5,13 @@
  *   bench-kizuna --events N [--keep FILE]
  *
  * Generates N events with kz-generate-dataset (deterministic), then measures:
- *   load_*      Kizuna's whole load (read, scan, parse, validate, build the model)
+ *   load_*      Kizuna's whole load (read, scan, parse, validate, build the model) of a
+ *               file opened for the first time
+ *   cache_store_ms  writing the file's cached copy (done after a load, off its path)
+ *   load_cached_*   the same load on a repeat open, from that copy
  *   jsonglib_*  json_parser_load_from_file() alone on the same file, the baseline
- * each in a child process of its own, so that its peak RSS (wait4) is that step's alone;
+ * each in a child process of its own, so that its peak RSS (wait4) is that step's alone
+ * (the children keep their cache in the benchmark's own folder);
  *   frame_*     layout plus render node for a 1920×1080 view, 200+ frames of panning and
  *               zooming at about a month, a decade and everything
  *   search_ms   a text filter over every event
@@ -30,6 +34,7 @@
 #include <pango/pangocairo.h>
 
 #include "kz-allocator.h"
+#include "kz-dataset-cache.h"
 #include "kz-dataset-loader.h"
 #include "kz-export.h"
 #include "kz-timeline-layout.h"
@@ -52,17 +57,30 @@ run_child (const char *step,
   g_autoptr(GError) error = NULL;
   double start = now_ms ();
 
-  if (g_str_equal (step, "load"))
+  if (g_str_equal (step, "load") || g_str_equal (step, "store"))
     {
+      g_autoptr(KzDatasetCache) cache = kz_dataset_cache_new (NULL);
       g_autoptr(GFile) file = g_file_new_for_path (path);
-      g_autoptr(KzDataset) dataset = kz_dataset_load_from_file (file, NULL, NULL, &error);
+      g_autoptr(KzDataset) dataset = NULL;
+      gboolean from_cache;
 
+      dataset = kz_dataset_cache_load_file (cache, file, NULL, NULL, NULL, NULL, &from_cache, &error);
       if (dataset == NULL)
         {
           g_printerr ("bench-kizuna: load failed: %s\n", error->message);
           return 1;
         }
-      g_print ("%.1f %u\n", now_ms () - start, kz_dataset_get_n_events (dataset));
+      if (g_str_equal (step, "store"))
+        {
+          start = now_ms ();
+          if (from_cache || !kz_dataset_cache_store (cache, dataset, NULL, &error))
+            {
+              g_printerr ("bench-kizuna: storing the cached copy failed: %s\n",
+                          error != NULL ? error->message : "it was there already");
+              return 1;
+            }
+        }
+      g_print ("%.1f %d\n", now_ms () - start, from_cache);
     }
   else
     {
@@ -85,7 +103,8 @@ measure_child (const char *self,
                const char *step,
                const char *path,
                double     *out_ms,
-               double     *out_rss_mb)
+               double     *out_rss_mb,
+               gboolean   *out_from_cache)
 {
   int fds[2];
   pid_t pid;
@@ -113,7 +132,13 @@ measure_child (const char *self,
   if (wait4 (pid, &status, 0, &usage) != pid || !WIFEXITED (status) || WEXITSTATUS (status) != 0 || n <= 0)
     return FALSE;
 
-  *out_ms = g_ascii_strtod (buffer, NULL);
+  {
+    char *end;
+
+    *out_ms = g_ascii_strtod (buffer, &end);
+    if (out_from_cache != NULL)
+      *out_from_cache = g_ascii_strtoll (end, NULL, 10) != 0;
+  }
   *out_rss_mb = usage.ru_maxrss / 1024.0;   /* kilobytes on Linux */
   return TRUE;
 }
@@ -197,7 +222,9 @@ main (int   argc,
   g_autoptr(KzTimelineRenderer) renderer = NULL;
   g_auto(KzExportOptions) export = { 0 };
   PangoContext *pango_context;
-  double load_ms, load_rss, json_ms, json_rss, t0;
+  double load_ms, load_rss, json_ms, json_rss, store_ms, store_rss, cached_ms, cached_rss, t0;
+  gboolean first_from_cache = TRUE, repeat_from_cache = FALSE;
+  g_autofree char *cache_dir = NULL;
   guint matches = 0;
   int status = 0;
 
@@ -225,6 +252,8 @@ main (int   argc,
   dir = g_dir_make_tmp ("bench-kizuna-XXXXXX", NULL);
   path = keep != NULL ? g_strdup (keep) : g_build_filename (dir, "events.json", NULL);
   png = g_build_filename (dir, "export.png", NULL);
+  cache_dir = g_build_filename (dir, "cache", NULL);
+  g_setenv ("XDG_CACHE_HOME", cache_dir, TRUE);
 
   {
     g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, n_events);
@@ -239,17 +268,29 @@ main (int   argc,
       }
   }
 
-  if (!measure_child (self, "load", path, &load_ms, &load_rss) ||
-      !measure_child (self, "jsonglib", path, &json_ms, &json_rss))
+  if (!measure_child (self, "load", path, &load_ms, &load_rss, &first_from_cache) ||
+      !measure_child (self, "jsonglib", path, &json_ms, &json_rss, NULL) ||
+      !measure_child (self, "store", path, &store_ms, &store_rss, NULL) ||
+      !measure_child (self, "load", path, &cached_ms, &cached_rss, &repeat_from_cache))
     {
       g_printerr ("bench-kizuna: a measured step failed\n");
       status = 1;
       goto out;
     }
+  /* Small files are not cached: then both loads parse, and say so. */
+  if (first_from_cache)
+    {
+      g_printerr ("bench-kizuna: the first load found a cached copy\n");
+      status = 1;
+      goto out;
+    }
 
   g_string_append_printf (out, "events=%" G_GINT64_FORMAT " load_ms=%.0f load_peak_rss_mb=%.0f "
-                          "jsonglib_parse_ms=%.0f jsonglib_peak_rss_mb=%.0f",
-                          n_events, load_ms, load_rss, json_ms, json_rss);
+                          "jsonglib_parse_ms=%.0f jsonglib_peak_rss_mb=%.0f "
+                          "cache_store_ms=%.0f load_cached_ms=%.0f load_cached_peak_rss_mb=%.0f "
+                          "load_cached_from_copy=%s",
+                          n_events, load_ms, load_rss, json_ms, json_rss,
+                          store_ms, cached_ms, cached_rss, repeat_from_cache ? "yes" : "no");
 
   file = g_file_new_for_path (path);
   dataset = kz_dataset_load_from_file (file, NULL, NULL, &error);
@@ -300,6 +341,24 @@ out:
   if (keep == NULL)
     g_unlink (path);
   g_unlink (png);
+  {
+    /* The cache folder is <dir>/cache/kizuna/datasets (XDG_CACHE_HOME above). */
+    g_autoptr(KzDatasetCache) cache = kz_dataset_cache_new (NULL);
+    const char *datasets = kz_dataset_cache_get_directory (cache);
+    g_autoptr(GDir) cache_entries = g_dir_open (datasets, 0, NULL);
+    g_autofree char *kizuna = g_path_get_dirname (datasets);
+    const char *name;
+
+    while (cache_entries != NULL && (name = g_dir_read_name (cache_entries)) != NULL)
+      {
+        g_autofree char *entry = g_build_filename (datasets, name, NULL);
+
+        g_unlink (entry);
+      }
+    g_rmdir (datasets);
+    g_rmdir (kizuna);
+    g_rmdir (cache_dir);
+  }
   g_rmdir (dir);
   return status;
 }
