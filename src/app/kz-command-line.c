@@ -17,6 +17,7 @@
 #include <gtk/gtk.h>
 
 #include "kz-command-line.h"
+#include "kz-dataset-cache.h"
 #include "kz-dataset-loader.h"
 #include "kz-export.h"
 #include "kz-matrix-layout.h"
@@ -161,8 +162,11 @@ load_dataset (const char  *name,
   if (name != NULL)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (name);
+      /* Copies the window made of large files make repeat exports quick. The command
+       * line only reads them: a script's one-off export should not fill the cache. */
+      g_autoptr(KzDatasetCache) cache = kz_dataset_cache_new (NULL);
 
-      dataset = kz_dataset_load_from_file (file, problems, NULL, NULL);
+      dataset = kz_dataset_cache_load_file (cache, file, problems, NULL, NULL, NULL, NULL, NULL);
       if (dataset == NULL)
         {
           print_problems (name, problems);

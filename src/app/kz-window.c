@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "kz-area-list.h"
+#include "kz-dataset-cache.h"
 #include "kz-dataset-loader.h"
 #include "kz-detail-pane.h"
 #include "kz-event-comparison.h"
@@ -37,6 +38,7 @@ struct _KzWindow
   GSettings            *settings;
   KzDataset            *dataset;
   GFile                *file;
+  KzDatasetCache       *dataset_cache;  /* copies of large files, for opening them again */
   GCancellable         *load_cancellable;
 #if GTK_CHECK_VERSION (4, 10, 0)
   GCancellable         *open_cancellable;
@@ -108,17 +110,35 @@ typedef struct {
   GError           *error;
 } LoadResult;
 
-/* What the loading thread needs: the file, and where to say how far it has got. */
+/* What the loading thread needs: the file, the cache that may hold a copy of it, and
+ * where to say how far it has got. */
 typedef struct {
-  GFile *file;
-  gsize *done;
-  gsize *total;
+  GFile          *file;
+  KzDatasetCache *cache;
+  gsize          *done;
+  gsize          *total;
 } LoadJob;
+
+static LoadJob *
+load_job_new (KzWindow *self,
+              GFile    *file,
+              gsize    *done,
+              gsize    *total)
+{
+  LoadJob *job = g_new0 (LoadJob, 1);
+
+  job->file = g_object_ref (file);
+  job->cache = g_object_ref (self->dataset_cache);
+  job->done = done;
+  job->total = total;
+  return job;
+}
 
 static void
 load_job_free (LoadJob *job)
 {
   g_clear_object (&job->file);
+  g_clear_object (&job->cache);
   g_free (job);
 }
 
@@ -154,9 +174,9 @@ load_thread (GTask        *task,
   LoadResult *result = g_new0 (LoadResult, 1);
 
   result->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) kz_problem_free);
-  result->dataset = kz_dataset_load_from_file_full (job->file, result->problems,
-                                                    on_load_progress, job, cancellable,
-                                                    &result->error);
+  result->dataset = kz_dataset_cache_load_file (job->cache, job->file, result->problems,
+                                                on_load_progress, job, cancellable, NULL,
+                                                &result->error);
 
   /* Indexing a large dataset for the timeline takes a while too: here, not on the main
    * loop when the window switches to it. */
@@ -349,6 +369,73 @@ kz_window_set_dataset (KzWindow         *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
 }
 
+/* The copy of a large file is written once it is shown, on a thread, while the
+ * application stays up for it: the window is usable at once, the next open is quick. */
+typedef struct {
+  KzDatasetCache *cache;
+  KzDataset      *dataset;
+  GPtrArray      *problems;
+} StoreJob;
+
+static void
+store_job_free (StoreJob *job)
+{
+  g_clear_object (&job->cache);
+  g_clear_object (&job->dataset);
+  g_clear_pointer (&job->problems, g_ptr_array_unref);
+  g_free (job);
+}
+
+static void
+store_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  StoreJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Only a missed speed-up: the dataset itself is open and unharmed. */
+  if (!kz_dataset_cache_store (job->cache, job->dataset, job->problems, &error))
+    g_debug ("No cached copy of “%s”: %s", kz_dataset_get_title (job->dataset), error->message);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+store_cb (GObject      *source_object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GApplication) application = user_data;
+
+  if (application != NULL)
+    g_application_release (application);
+}
+
+static void
+kz_window_store_cached_copy (KzWindow  *self,
+                             KzDataset *dataset,
+                             GPtrArray *problems)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GTask) task = NULL;
+  StoreJob *job;
+
+  if (!kz_dataset_cache_wants (self->dataset_cache, dataset))
+    return;
+
+  job = g_new0 (StoreJob, 1);
+  job->cache = g_object_ref (self->dataset_cache);
+  job->dataset = g_object_ref (dataset);
+  job->problems = g_ptr_array_ref (problems);
+  if (application != NULL)
+    g_application_hold (G_APPLICATION (application));
+  task = g_task_new (NULL, NULL, store_cb, application != NULL ? g_object_ref (application) : NULL);
+  g_task_set_name (task, "kz-window-store-cached-copy");
+  g_task_set_task_data (task, job, (GDestroyNotify) store_job_free);
+  g_task_run_in_thread (task, store_thread);
+}
+
 static void
 load_cb (GObject      *object,
          GAsyncResult *async_result,
@@ -381,6 +468,7 @@ load_cb (GObject      *object,
           g_debug ("%s: %s", g_file_peek_path (file), line);
         }
       kz_window_set_dataset (self, result->dataset, file, g_steal_pointer (&result->layout));
+      kz_window_store_cached_copy (self, result->dataset, result->problems);
     }
   else
     {
@@ -534,7 +622,10 @@ reload_cb (GObject      *object,
   if (self->file != NULL && g_file_equal (file, self->file))
     {
       if (result->dataset != NULL)
-        kz_window_swap_dataset (self, result->dataset, g_steal_pointer (&result->layout));
+        {
+          kz_window_swap_dataset (self, result->dataset, g_steal_pointer (&result->layout));
+          kz_window_store_cached_copy (self, result->dataset, result->problems);
+        }
       else
         kz_window_show_reload_banner (self, result);
     }
@@ -560,10 +651,7 @@ kz_window_reload (KzWindow *self)
   g_task_set_source_tag (task, kz_window_reload);
   g_task_set_name (task, "kz-window-reload");
   /* A reload goes by quietly: no progress bar, so its figures go nowhere in particular */
-  job = g_new0 (LoadJob, 1);
-  job->file = g_object_ref (self->file);
-  job->done = &self->reload_done;
-  job->total = &self->reload_total;
+  job = load_job_new (self, self->file, &self->reload_done, &self->reload_total);
   g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
   g_task_run_in_thread (task, load_thread);
 }
@@ -1232,6 +1320,7 @@ kz_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), KZ_TYPE_WINDOW);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->dataset_cache);
   g_clear_object (&self->dataset);
   g_clear_object (&self->file);
   g_clear_object (&self->exported_file);
@@ -1335,6 +1424,7 @@ kz_window_init (KzWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = new_settings ();
+  self->dataset_cache = kz_dataset_cache_new (NULL);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
@@ -1458,10 +1548,7 @@ kz_window_open (KzWindow *self,
   task = g_task_new (self, self->load_cancellable, load_cb, NULL);
   g_task_set_source_tag (task, kz_window_open);
   g_task_set_name (task, "kz-window-load");
-  job = g_new0 (LoadJob, 1);
-  job->file = g_object_ref (file);
-  job->done = &self->load_done;
-  job->total = &self->load_total;
+  job = load_job_new (self, file, &self->load_done, &self->load_total);
   self->load_done = 0;
   self->load_total = 0;
   g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
