@@ -22,8 +22,10 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <utime.h>
 
 #include <glib/gstdio.h>
@@ -998,7 +1000,7 @@ evict (KzDatasetCache *self)
 
           g_array_append_val (entries, entry);
         }
-      else if (g_str_has_prefix (name, ".goutputstream-") && now - st.st_mtime > 3600)
+      else if (strstr (name, ".cache.") != NULL && now - st.st_mtime > 3600)
         g_unlink (path);
     }
 
@@ -1014,6 +1016,65 @@ evict (KzDatasetCache *self)
           g_unlink (entry->path);
         }
     }
+}
+
+static gboolean
+write_all (int            fd,
+           gconstpointer  data,
+           gsize          length)
+{
+  const char *p = data;
+
+  while (length > 0)
+    {
+      gssize n = write (fd, p, MIN (length, (gsize) G_MAXSSIZE));
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n == 0)
+        errno = EIO;
+      if (n <= 0)
+        return FALSE;
+      p += n;
+      length -= (gsize) n;
+    }
+  return TRUE;
+}
+
+/* Writes @header (8 bytes) and @data to a temporary file beside @path, then renames it. */
+static gboolean
+write_atomically (const char     *path,
+                  const guint64  *header,
+                  gconstpointer   data,
+                  gsize           length,
+                  GError        **error)
+{
+  g_autofree char *temporary = g_strconcat (path, ".XXXXXX", NULL);
+  int fd = g_mkstemp_full (temporary, O_WRONLY | O_CLOEXEC, 0600);
+  int saved_errno;
+
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "%s: %s", temporary, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (!write_all (fd, header, HEADER_SIZE) || !write_all (fd, data, length))
+    {
+      saved_errno = errno;
+      close (fd);
+    }
+  else if (close (fd) != 0 || g_rename (temporary, path) != 0)
+    saved_errno = errno;
+  else
+    return TRUE;
+
+  g_unlink (temporary);
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               "%s: %s", path, g_strerror (saved_errno));
+  return FALSE;
 }
 
 /**
@@ -1035,8 +1096,6 @@ kz_dataset_cache_store (KzDatasetCache *self,
 {
   const Stamp *stamp;
   g_autoptr(GVariant) entry = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
   g_autofree char *path = NULL;
   guint64 sum;
 
@@ -1061,16 +1120,10 @@ kz_dataset_cache_store (KzDatasetCache *self,
   if (entry == NULL)
     return FALSE;
 
-  /* Replacing writes a temporary file and renames it on close: never a half copy. */
+  /* A temporary file renamed into place: a reader never sees half a copy. */
   path = entry_path (self, stamp->path);
-  file = g_file_new_for_path (path);
   sum = kz_dataset_cache_checksum (g_variant_get_data (entry), g_variant_get_size (entry));
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, error);
-  if (stream == NULL ||
-      !g_output_stream_write_all (G_OUTPUT_STREAM (stream), &sum, sizeof sum, NULL, NULL, error) ||
-      !g_output_stream_write_all (G_OUTPUT_STREAM (stream), g_variant_get_data (entry),
-                                  g_variant_get_size (entry), NULL, NULL, error) ||
-      !g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error))
+  if (!write_atomically (path, &sum, g_variant_get_data (entry), g_variant_get_size (entry), error))
     return FALSE;
 
   g_debug ("%s: stored %u events for %s (%" G_GSIZE_FORMAT " bytes)", path,
