@@ -38,24 +38,11 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static guint
-count_events (KzDataset *dataset,
-              KzKind    *kind)
-{
-  guint n = 0;
-
-  for (guint i = 0; dataset != NULL && kind != NULL && i < kz_dataset_get_n_events (dataset); i++)
-    if (kz_event_get_kind (kz_dataset_get_event (dataset, i)) == kind)
-      n++;
-
-  return n;
-}
-
 static void
 kz_matrix_pane_update_count (KzMatrixPane *self)
 {
   KzKind *kind = kz_matrix_view_get_kind (self->matrix_view);
-  guint n_events = count_events (self->dataset, kind);
+  guint n_events = self->dataset != NULL && kind != NULL ? kz_dataset_count_kind (self->dataset, kind) : 0;
   g_autofree char *text = NULL;
 
   if (kind != NULL)

@@ -45,6 +45,7 @@ struct _KzMatrixView
 
   gulong            font_handler;
   gulong            dpi_handler;
+  gboolean          accessible_stale;   /* described when next mapped */
 };
 
 G_DEFINE_FINAL_TYPE (KzMatrixView, kz_matrix_view, GTK_TYPE_WIDGET)
@@ -153,8 +154,18 @@ static void
 kz_matrix_view_update_accessible (KzMatrixView *self)
 {
   g_autofree char *description = NULL;
-  guint n_rows = kz_matrix_view_n_rows (self);
-  guint n_columns = kz_matrix_view_n_columns (self);
+  guint n_rows, n_columns;
+
+  /* Counting the columns lays the matrix out: a hidden matrix of a million events would
+   * stall the window each time a dataset opens. It is described when it shows. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->accessible_stale = TRUE;
+      return;
+    }
+  self->accessible_stale = FALSE;
+  n_rows = kz_matrix_view_n_rows (self);
+  n_columns = kz_matrix_view_n_columns (self);
 
   if (self->dataset == NULL)
     description = g_strdup (_("No dataset open"));
@@ -670,6 +681,16 @@ kz_matrix_view_set_property (GObject      *object,
 }
 
 static void
+kz_matrix_view_map (GtkWidget *widget)
+{
+  KzMatrixView *self = KZ_MATRIX_VIEW (widget);
+
+  GTK_WIDGET_CLASS (kz_matrix_view_parent_class)->map (widget);
+  if (self->accessible_stale)
+    kz_matrix_view_update_accessible (self);
+}
+
+static void
 kz_matrix_view_class_init (KzMatrixViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -684,6 +705,7 @@ kz_matrix_view_class_init (KzMatrixViewClass *klass)
   widget_class->measure = kz_matrix_view_measure;
   widget_class->size_allocate = kz_matrix_view_size_allocate;
   widget_class->query_tooltip = kz_matrix_view_query_tooltip;
+  widget_class->map = kz_matrix_view_map;
   widget_class->root = kz_matrix_view_root;
   widget_class->unroot = kz_matrix_view_unroot;
 

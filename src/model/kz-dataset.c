@@ -21,6 +21,7 @@ struct _KzDataset
   GHashTable  *areas_by_id;
   GHashTable  *kinds_by_id;
   KzAreaStats *area_stats;     /* indexed by kz_area_get_index() */
+  guint       *kind_counts;    /* events of each kind, indexed by kz_kind_get_index() */
   gint64       first_day;      /* the span all events cover, when there are any */
   gint64       last_day;
 };
@@ -85,6 +86,7 @@ kz_dataset_finalize (GObject *object)
   g_clear_object (&self->areas);
   g_clear_object (&self->kinds);
   g_clear_pointer (&self->area_stats, g_free);
+  g_clear_pointer (&self->kind_counts, g_free);
 
   G_OBJECT_CLASS (kz_dataset_parent_class)->finalize (object);
 }
@@ -140,13 +142,17 @@ compare_events (gconstpointer a,
   return kz_event_compare (*(KzEvent **) a, *(KzEvent **) b);
 }
 
-/* One pass in dataset order for the per-area statistics and the span. */
+/* One pass in dataset order for the per-area statistics, the count of each kind and the
+ * span: done once, by whoever builds the dataset (a loading thread), so a window never
+ * walks a million events to show a count. */
 static void
 compute_area_stats (KzDataset *self)
 {
   guint n_areas = g_list_model_get_n_items (G_LIST_MODEL (self->areas));
+  guint n_kinds = g_list_model_get_n_items (G_LIST_MODEL (self->kinds));
 
   self->area_stats = g_new0 (KzAreaStats, MAX (n_areas, 1));
+  self->kind_counts = g_new0 (guint, MAX (n_kinds, 1));
   self->first_day = G_MAXINT64;
   self->last_day = G_MININT64;
 
@@ -154,6 +160,10 @@ compute_area_stats (KzDataset *self)
     {
       KzEvent *event = g_ptr_array_index (self->events, i);
       const KzDate *end = kz_event_get_end (event);
+      KzKind *kind = kz_event_get_kind (event);
+
+      if (kind != NULL && kz_kind_get_index (kind) < n_kinds)
+        self->kind_counts[kz_kind_get_index (kind)]++;
 
       self->first_day = MIN (self->first_day, kz_date_get_first_day (kz_event_get_date (event)));
       self->last_day = MAX (self->last_day,
@@ -404,4 +414,25 @@ kz_dataset_get_span (KzDataset *self,
   if (out_last_day != NULL)
     *out_last_day = self->last_day;
   return TRUE;
+}
+
+/**
+ * kz_dataset_count_kind:
+ *
+ * Returns: how many events are of @kind (0 for a kind of another dataset)
+ */
+guint
+kz_dataset_count_kind (KzDataset *self,
+                       KzKind    *kind)
+{
+  g_autoptr(KzKind) at_index = NULL;
+  guint index;
+
+  g_return_val_if_fail (KZ_IS_DATASET (self), 0);
+  g_return_val_if_fail (KZ_IS_KIND (kind), 0);
+
+  index = kz_kind_get_index (kind);
+  if (index < g_list_model_get_n_items (G_LIST_MODEL (self->kinds)))
+    at_index = g_list_model_get_item (G_LIST_MODEL (self->kinds), index);
+  return at_index == kind ? self->kind_counts[index] : 0;
 }

@@ -47,6 +47,8 @@ KzKind            *kz_dataset_lookup_kind       (KzDataset  *self,
 gboolean           kz_dataset_get_event_position (KzDataset *self,
                                                   KzEvent   *event,
                                                   guint     *out_position);
+guint              kz_dataset_count_kind        (KzDataset  *self,
+                                                 KzKind     *kind);
 const KzAreaStats *kz_dataset_get_area_stats    (KzDataset  *self,
                                                  KzArea     *area);
 gboolean           kz_dataset_get_span          (KzDataset  *self,

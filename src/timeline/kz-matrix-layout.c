@@ -821,7 +821,7 @@ kz_matrix_layout_default_kind (KzDataset *dataset)
 {
   GListModel *kinds;
   g_autofree guint *counts = NULL;
-  guint n_kinds, n_events, best = 0;
+  guint n_kinds, best = 0;
   KzKind *kind;
 
   g_return_val_if_fail (KZ_IS_DATASET (dataset), NULL);
@@ -836,13 +836,11 @@ kz_matrix_layout_default_kind (KzDataset *dataset)
     return NULL;
 
   counts = g_new0 (guint, n_kinds);
-  n_events = kz_dataset_get_n_events (dataset);
-  for (guint i = 0; i < n_events; i++)
+  for (guint k = 0; k < n_kinds; k++)
     {
-      KzKind *event_kind = kz_event_get_kind (kz_dataset_get_event (dataset, i));
+      g_autoptr(KzKind) item = g_list_model_get_item (kinds, k);
 
-      if (event_kind != NULL && kz_kind_get_index (event_kind) < n_kinds)
-        counts[kz_kind_get_index (event_kind)]++;
+      counts[k] = kz_dataset_count_kind (dataset, item);
     }
 
   for (guint k = 1; k < n_kinds; k++)
