@@ -329,38 +329,11 @@ rebuild_set (GHashTable  *set,
 static void
 kz_timeline_view_apply_filters (KzTimelineView *self)
 {
-  g_autoptr(GPtrArray) hidden_kinds = g_ptr_array_new ();
-
   g_ptr_array_set_size (self->visible_areas, 0);
-
-  if (self->dataset != NULL)
-    {
-      GListModel *areas = kz_dataset_get_areas (self->dataset);
-      guint n_areas = g_list_model_get_n_items (areas);
-
-      for (guint i = 0; i < n_areas; i++)
-        {
-          g_autoptr(KzArea) area = g_list_model_get_item (areas, i);
-
-          if (!g_hash_table_contains (self->hidden_area_set, kz_area_get_id (area)))
-            g_ptr_array_add (self->visible_areas, g_steal_pointer (&area));
-        }
-
-      for (guint i = 0; self->hidden_kinds != NULL && self->hidden_kinds[i] != NULL; i++)
-        {
-          KzKind *kind = kz_dataset_lookup_kind (self->dataset, self->hidden_kinds[i]);
-
-          if (kind != NULL)
-            g_ptr_array_add (hidden_kinds, kind);
-        }
-    }
-
-  kz_timeline_layout_set_areas (self->layout,
-                                (KzArea * const *) self->visible_areas->pdata,
-                                self->visible_areas->len);
-  kz_timeline_layout_set_hidden_kinds (self->layout,
-                                       (KzKind * const *) hidden_kinds->pdata,
-                                       hidden_kinds->len);
+  kz_timeline_layout_set_filter_ids (self->layout,
+                                     (const char * const *) self->hidden_areas,
+                                     (const char * const *) self->hidden_kinds,
+                                     self->visible_areas);
 
   /* A selection the filters hid would be invisible yet shown in the detail pane */
   if (self->selected != NULL && !kz_timeline_view_is_shown (self, self->selected))

@@ -14,6 +14,9 @@
 #define G_LOG_DOMAIN "kz-window"
 
 #include <stdio.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 
@@ -110,11 +113,13 @@ typedef struct {
   GError           *error;
 } LoadResult;
 
-/* What the loading thread needs: the file, the cache that may hold a copy of it, and
- * where to say how far it has got. */
+/* What the loading thread needs: the file, the cache that may hold a copy of it, the
+ * timeline's filters (to build its lanes there too) and where to say how far it has got. */
 typedef struct {
   GFile          *file;
   KzDatasetCache *cache;
+  GStrv           hidden_areas;
+  GStrv           hidden_kinds;
   gsize          *done;
   gsize          *total;
 } LoadJob;
@@ -129,6 +134,8 @@ load_job_new (KzWindow *self,
 
   job->file = g_object_ref (file);
   job->cache = g_object_ref (self->dataset_cache);
+  job->hidden_areas = g_strdupv ((char **) kz_timeline_view_get_hidden_areas (self->timeline));
+  job->hidden_kinds = g_strdupv ((char **) kz_timeline_view_get_hidden_kinds (self->timeline));
   job->done = done;
   job->total = total;
   return job;
@@ -139,6 +146,8 @@ load_job_free (LoadJob *job)
 {
   g_clear_object (&job->file);
   g_clear_object (&job->cache);
+  g_clear_pointer (&job->hidden_areas, g_strfreev);
+  g_clear_pointer (&job->hidden_kinds, g_strfreev);
   g_free (job);
 }
 
@@ -178,12 +187,17 @@ load_thread (GTask        *task,
                                                 on_load_progress, job, cancellable, NULL,
                                                 &result->error);
 
-  /* Indexing a large dataset for the timeline takes a while too: here, not on the main
-   * loop when the window switches to it. */
+  /* Indexing a large dataset for the timeline, and building its lanes, take a while too:
+   * here, not on the main loop when the window switches to it. Filters changed meanwhile
+   * are applied there, as a change. */
   if (result->dataset != NULL && !g_cancellable_is_cancelled (cancellable))
     {
       result->layout = kz_timeline_layout_new ();
       kz_timeline_layout_set_dataset (result->layout, result->dataset);
+      kz_timeline_layout_set_filter_ids (result->layout,
+                                         (const char * const *) job->hidden_areas,
+                                         (const char * const *) job->hidden_kinds, NULL);
+      kz_timeline_layout_prepare (result->layout);
     }
 
   if (g_task_return_error_if_cancelled (task))
@@ -369,47 +383,49 @@ kz_window_set_dataset (KzWindow         *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
 }
 
-/* The copy of a large file is written once it is shown, on a thread, while the
- * application stays up for it: the window is usable at once, the next open is quick. */
+/* The copy of a large file is written once it is shown, on a thread of its own at a
+ * lower priority (the window and the display server come first on a two-core machine),
+ * while the application stays up for it: the window is usable at once, the next open is
+ * quick. */
 typedef struct {
   KzDatasetCache *cache;
   KzDataset      *dataset;
   GPtrArray      *problems;
+  GApplication   *application;   /* held until the copy is written */
 } StoreJob;
 
-static void
-store_job_free (StoreJob *job)
+static gboolean
+store_done (gpointer data)
 {
+  StoreJob *job = data;
+
   g_clear_object (&job->cache);
   g_clear_object (&job->dataset);
   g_clear_pointer (&job->problems, g_ptr_array_unref);
+  if (job->application != NULL)
+    g_application_release (job->application);
+  g_clear_object (&job->application);
   g_free (job);
+  return G_SOURCE_REMOVE;
 }
 
-static void
-store_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+static gpointer
+store_thread (gpointer data)
 {
-  StoreJob *job = task_data;
+  StoreJob *job = data;
   g_autoptr(GError) error = NULL;
+
+#ifdef __linux__
+  /* Linux sets a thread's niceness by its id; this thread ends with the write. */
+  setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 10);
+#endif
 
   /* Only a missed speed-up: the dataset itself is open and unharmed. */
   if (!kz_dataset_cache_store (job->cache, job->dataset, job->problems, &error))
     g_debug ("No cached copy of “%s”: %s", kz_dataset_get_title (job->dataset), error->message);
-  g_task_return_boolean (task, TRUE);
-}
 
-static void
-store_cb (GObject      *source_object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(GApplication) application = user_data;
-
-  if (application != NULL)
-    g_application_release (application);
+  g_idle_add (store_done, job);
+  return NULL;
 }
 
 static void
@@ -418,7 +434,6 @@ kz_window_store_cached_copy (KzWindow  *self,
                              GPtrArray *problems)
 {
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-  g_autoptr(GTask) task = NULL;
   StoreJob *job;
 
   if (!kz_dataset_cache_wants (self->dataset_cache, dataset))
@@ -429,11 +444,11 @@ kz_window_store_cached_copy (KzWindow  *self,
   job->dataset = g_object_ref (dataset);
   job->problems = g_ptr_array_ref (problems);
   if (application != NULL)
-    g_application_hold (G_APPLICATION (application));
-  task = g_task_new (NULL, NULL, store_cb, application != NULL ? g_object_ref (application) : NULL);
-  g_task_set_name (task, "kz-window-store-cached-copy");
-  g_task_set_task_data (task, job, (GDestroyNotify) store_job_free);
-  g_task_run_in_thread (task, store_thread);
+    {
+      job->application = G_APPLICATION (g_object_ref (application));
+      g_application_hold (job->application);
+    }
+  g_thread_unref (g_thread_new ("kz-cache-writer", store_thread, job));
 }
 
 static void

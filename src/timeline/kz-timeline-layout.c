@@ -722,6 +722,15 @@ kz_timeline_layout_get_dataset (KzTimelineLayout *self)
   return self->dataset;
 }
 
+static gboolean
+same_objects (GPtrArray       *current,
+              gpointer const  *objects,
+              guint            n_objects)
+{
+  return current != NULL && current->len == n_objects &&
+         (n_objects == 0 || memcmp (current->pdata, objects, n_objects * sizeof (gpointer)) == 0);
+}
+
 /* The lanes: exactly these areas, in this order (none when n_areas is 0). Until this is
  * called, and again after kz_timeline_layout_set_dataset(), every area in dataset order. */
 void
@@ -729,8 +738,16 @@ kz_timeline_layout_set_areas (KzTimelineLayout *self,
                               KzArea * const   *areas,
                               guint             n_areas)
 {
+  GPtrArray *current;
+  gboolean same;
+
   g_return_if_fail (self != NULL);
   g_return_if_fail (areas != NULL || n_areas == 0);
+
+  /* The same lanes again (a window applying its filters to a layout prepared with them on
+   * the loading thread) keep the lanes already built. */
+  current = self->requested_areas != NULL ? self->requested_areas : self->dataset_areas;
+  same = same_objects (current, (gpointer const *) areas, n_areas);
 
   g_clear_pointer (&self->requested_areas, g_ptr_array_unref);
   self->requested_areas = g_ptr_array_new_full (n_areas, g_object_unref);
@@ -739,7 +756,8 @@ kz_timeline_layout_set_areas (KzTimelineLayout *self,
       g_return_if_fail (KZ_IS_AREA (areas[i]));
       g_ptr_array_add (self->requested_areas, g_object_ref (areas[i]));
     }
-  self->filter_dirty = TRUE;
+  if (!same)
+    self->filter_dirty = TRUE;
 }
 
 void
@@ -750,6 +768,9 @@ kz_timeline_layout_set_hidden_kinds (KzTimelineLayout *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (kinds != NULL || n_kinds == 0);
 
+  if (same_objects (self->hidden_kinds, (gpointer const *) kinds, n_kinds))
+    return;
+
   g_ptr_array_set_size (self->hidden_kinds, 0);
   for (guint i = 0; i < n_kinds; i++)
     {
@@ -757,6 +778,52 @@ kz_timeline_layout_set_hidden_kinds (KzTimelineLayout *self,
       g_ptr_array_add (self->hidden_kinds, g_object_ref (kinds[i]));
     }
   self->filter_dirty = TRUE;
+}
+
+/**
+ * kz_timeline_layout_set_filter_ids:
+ * @hidden_area_ids: (nullable): areas whose lanes do not show
+ * @hidden_kind_ids: (nullable): kinds whose events do not show
+ * @out_areas: (nullable) (element-type KzArea): where to append the areas that do show
+ *
+ * The lanes a window's filters leave of the dataset, in dataset order, and the hidden
+ * kinds: ids unknown to the dataset are passed over.
+ */
+void
+kz_timeline_layout_set_filter_ids (KzTimelineLayout   *self,
+                                   const char * const *hidden_area_ids,
+                                   const char * const *hidden_kind_ids,
+                                   GPtrArray          *out_areas)
+{
+  g_autoptr(GPtrArray) areas = g_ptr_array_new ();
+  g_autoptr(GPtrArray) kinds = g_ptr_array_new ();
+
+  g_return_if_fail (self != NULL);
+
+  if (self->dataset != NULL)
+    {
+      for (guint i = 0; i < self->dataset_areas->len; i++)
+        {
+          KzArea *area = g_ptr_array_index (self->dataset_areas, i);
+
+          if (hidden_area_ids == NULL || !g_strv_contains (hidden_area_ids, kz_area_get_id (area)))
+            g_ptr_array_add (areas, area);
+        }
+
+      for (guint i = 0; hidden_kind_ids != NULL && hidden_kind_ids[i] != NULL; i++)
+        {
+          KzKind *kind = kz_dataset_lookup_kind (self->dataset, hidden_kind_ids[i]);
+
+          if (kind != NULL)
+            g_ptr_array_add (kinds, kind);
+        }
+    }
+
+  kz_timeline_layout_set_areas (self, (KzArea * const *) areas->pdata, areas->len);
+  kz_timeline_layout_set_hidden_kinds (self, (KzKind * const *) kinds->pdata, kinds->len);
+
+  for (guint i = 0; out_areas != NULL && i < areas->len; i++)
+    g_ptr_array_add (out_areas, g_object_ref (g_ptr_array_index (areas, i)));
 }
 
 /* matches has one byte per event in dataset order, non-zero when it matches the search;
@@ -1072,6 +1139,22 @@ ensure_matches (KzTimelineLayout *self)
       stream_compute_matches (&lane->spans, self->matches);
     }
   stream_compute_matches (&self->row, self->matches);
+}
+
+/**
+ * kz_timeline_layout_prepare:
+ *
+ * Builds the lanes for the current dataset and filters now rather than at the first
+ * layout: a window loading a large file does it on the loading thread. Text is measured
+ * later, on the thread that draws.
+ */
+void
+kz_timeline_layout_prepare (KzTimelineLayout *self)
+{
+  g_return_if_fail (self != NULL);
+
+  ensure_filter (self);
+  ensure_matches (self);
 }
 
 static void

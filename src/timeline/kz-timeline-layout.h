@@ -198,6 +198,11 @@ void                      kz_timeline_layout_set_areas          (KzTimelineLayou
 void                      kz_timeline_layout_set_hidden_kinds   (KzTimelineLayout      *self,
                                                                  KzKind * const        *kinds,
                                                                  guint                  n_kinds);
+void                      kz_timeline_layout_set_filter_ids     (KzTimelineLayout      *self,
+                                                                 const char * const    *hidden_area_ids,
+                                                                 const char * const    *hidden_kind_ids,
+                                                                 GPtrArray             *out_areas);
+void                      kz_timeline_layout_prepare            (KzTimelineLayout      *self);
 void                      kz_timeline_layout_set_matches        (KzTimelineLayout      *self,
                                                                  const guint8          *matches,
                                                                  guint                  n_events);

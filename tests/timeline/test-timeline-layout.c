@@ -52,6 +52,7 @@ update_years (KzTimelineLayout *layout,
   update (layout, fixture_day (first_year, 1, 1), fixture_day (end_year, 1, 1), width, height);
 }
 
+/* The lane of @area_id, which must be shown: the test stops here if it is not. */
 static const KzTimelineLane *
 find_lane (KzTimelineLayout *layout,
            const char       *area_id)
@@ -63,7 +64,7 @@ find_lane (KzTimelineLayout *layout,
   for (guint i = 0; i < n_lanes; i++)
     if (g_str_equal (kz_area_get_id (lanes[i].area), area_id))
       return &lanes[i];
-  return NULL;
+  g_error ("no lane for %s", area_id);
 }
 
 static const KzTimelineMark *
@@ -946,6 +947,55 @@ test_filters (void)
   g_assert_cmpuint (n_lanes, ==, 8);
 }
 
+/* Filters by id, as a window keeps them, prepared off the main thread the way a window
+ * prepares a layout while loading: the same filters again keep what was built, other
+ * ones are applied. */
+static void
+test_filter_ids (void)
+{
+  g_autoptr(KzDataset) dataset = fixture_small_dataset ();
+  g_autoptr(KzTimelineLayout) layout = kz_timeline_layout_new ();
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *hidden_areas[] = { "trade", "no-such-area", NULL };
+  const char *hidden_kinds[] = { "fmsd", NULL };
+  KzKind *fmsd = kz_dataset_lookup_kind (dataset, "fmsd");
+  const KzTimelineLane *lanes;
+  const KzTimelineRowItem *items;
+  guint n_lanes, n_items;
+
+  kz_timeline_layout_set_dataset (layout, dataset);
+  kz_timeline_layout_set_filter_ids (layout, hidden_areas, hidden_kinds, shown);
+  kz_timeline_layout_prepare (layout);
+
+  /* The shown areas, in dataset order, less trade; the unknown id is passed over */
+  g_assert_cmpuint (shown->len, ==, 7);
+  for (guint i = 0; i < shown->len; i++)
+    {
+      g_assert_cmpstr (kz_area_get_id (g_ptr_array_index (shown, i)), !=, "trade");
+      g_assert_cmpuint (kz_area_get_index (g_ptr_array_index (shown, i)), >, i > 0 ? kz_area_get_index (g_ptr_array_index (shown, i - 1)) : 0);
+    }
+
+  /* Again, as the window does on the main loop: the same lanes */
+  g_ptr_array_set_size (shown, 0);
+  kz_timeline_layout_set_filter_ids (layout, hidden_areas, hidden_kinds, shown);
+  update_years (layout, 1999, 2027, 1600, 900);
+  lanes = kz_timeline_layout_get_lanes (layout, &n_lanes);
+  g_assert_cmpuint (n_lanes, ==, 7);
+  for (guint i = 0; i < n_lanes; i++)
+    g_assert_true (lanes[i].area == g_ptr_array_index (shown, i));
+  items = kz_timeline_layout_get_row_items (layout, &n_items);
+  g_assert_cmpuint (n_items, >, 0);
+  for (guint i = 0; i < n_items; i++)
+    g_assert_true (kz_event_get_kind (items[i].event) != fmsd);
+
+  /* Changed filters are applied: every lane is back */
+  kz_timeline_layout_set_filter_ids (layout, NULL, NULL, NULL);
+  update_years (layout, 1999, 2027, 1600, 900);
+  kz_timeline_layout_get_lanes (layout, &n_lanes);
+  g_assert_cmpuint (n_lanes, ==, 8);
+  g_assert_cmpuint (find_lane (layout, "trade")->n_events, ==, 15);
+}
+
 static void
 test_search (void)
 {
@@ -1165,6 +1215,7 @@ main (int   argc,
   g_test_add_func ("/timeline/layout/hit-test", test_hit_test);
   g_test_add_func ("/timeline/layout/zoom-limits", test_zoom_limits);
   g_test_add_func ("/timeline/layout/filters", test_filters);
+  g_test_add_func ("/timeline/layout/filter-ids", test_filter_ids);
   g_test_add_func ("/timeline/layout/search", test_search);
   g_test_add_func ("/timeline/layout/today", test_today);
   g_test_add_func ("/timeline/layout/scroll-and-regions", test_scroll_and_regions);
