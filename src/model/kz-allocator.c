@@ -69,9 +69,15 @@ kz_allocator_setup (char *argv[])
   }
 #endif
 
-  /* Without /proc the program goes on with the defaults: slower, not wrong. */
+  /* By its real path: started as /proc/self/exe, the process would be called "exe" in
+   * ps and top. Without /proc the program goes on with the defaults: slower, not wrong. */
   if (start_again)
-    execv ("/proc/self/exe", argv);
+    {
+      g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+
+      if (self != NULL)
+        execv (self, argv);
+    }
 
 #ifdef __GLIBC__
   mallopt (M_MXFAST, 0);
