@@ -155,6 +155,55 @@ test_search_ascii_case (void)
   g_assert_false (kz_event_matches_text (event, "ab"));
 }
 
+/* Each kind's events, counted and listed once when the dataset is built, agree with a
+ * walk over every event; a kind of another dataset has none. */
+static KzDataset *
+load_bundled (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("KZ_BUNDLED_DATASET"));
+  g_autoptr(GError) error = NULL;
+  KzDataset *dataset = kz_dataset_load_from_file (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return dataset;
+}
+
+static void
+test_kind_positions (void)
+{
+  g_autoptr(KzDataset) dataset = load_bundled ();
+  g_autoptr(KzDataset) other = load_bundled ();
+  GListModel *kinds = kz_dataset_get_kinds (dataset);
+  g_autoptr(KzKind) foreign = NULL;
+  guint total = 0, n;
+
+  g_assert_cmpuint (g_list_model_get_n_items (kinds), >, 0);
+  for (guint k = 0; k < g_list_model_get_n_items (kinds); k++)
+    {
+      g_autoptr(KzKind) kind = g_list_model_get_item (kinds, k);
+      const guint *positions = kz_dataset_get_kind_positions (dataset, kind, &n);
+      guint expected = 0, seen = 0;
+
+      for (guint i = 0; i < kz_dataset_get_n_events (dataset); i++)
+        if (kz_event_get_kind (kz_dataset_get_event (dataset, i)) == kind)
+          {
+            g_assert_cmpuint (seen, <, n);
+            g_assert_cmpuint (positions[seen], ==, i);
+            seen++;
+            expected++;
+          }
+      g_assert_cmpuint (n, ==, expected);
+      g_assert_cmpuint (kz_dataset_count_kind (dataset, kind), ==, expected);
+      total += n;
+    }
+  g_assert_cmpuint (total, >, 0);
+
+  foreign = g_list_model_get_item (kz_dataset_get_kinds (other), 0);
+  g_assert_null (kz_dataset_get_kind_positions (dataset, foreign, &n));
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpuint (kz_dataset_count_kind (dataset, foreign), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -169,6 +218,8 @@ main (int   argc,
   g_test_add_func ("/dataset/search-text", test_search_text);
   g_test_add_func ("/dataset/search-text-scripts", test_search_text_scripts);
   g_test_add_func ("/dataset/search-ascii-case", test_search_ascii_case);
+
+  g_test_add_func ("/dataset/kind-positions", test_kind_positions);
 
   return g_test_run ();
 }

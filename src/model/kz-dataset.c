@@ -22,6 +22,8 @@ struct _KzDataset
   GHashTable  *kinds_by_id;
   KzAreaStats *area_stats;     /* indexed by kz_area_get_index() */
   guint       *kind_counts;    /* events of each kind, indexed by kz_kind_get_index() */
+  guint      **kind_positions; /* their positions in dataset order, likewise */
+  guint        n_kinds;
   gint64       first_day;      /* the span all events cover, when there are any */
   gint64       last_day;
 };
@@ -86,6 +88,9 @@ kz_dataset_finalize (GObject *object)
   g_clear_object (&self->areas);
   g_clear_object (&self->kinds);
   g_clear_pointer (&self->area_stats, g_free);
+  for (guint k = 0; self->kind_positions != NULL && k < self->n_kinds; k++)
+    g_free (self->kind_positions[k]);
+  g_clear_pointer (&self->kind_positions, g_free);
   g_clear_pointer (&self->kind_counts, g_free);
 
   G_OBJECT_CLASS (kz_dataset_parent_class)->finalize (object);
@@ -188,6 +193,29 @@ compute_area_stats (KzDataset *self)
     }
 }
 
+/* A second pass, now that each kind's count is known: where its events are. */
+static void
+compute_kind_positions (KzDataset *self)
+{
+  guint n_kinds = g_list_model_get_n_items (G_LIST_MODEL (self->kinds));
+  g_autofree guint *filled = g_new0 (guint, MAX (n_kinds, 1));
+
+  self->n_kinds = n_kinds;
+  self->kind_positions = g_new0 (guint *, MAX (n_kinds, 1));
+  for (guint k = 0; k < n_kinds; k++)
+    self->kind_positions[k] = g_new (guint, MAX (self->kind_counts[k], 1));
+
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      KzKind *kind = kz_event_get_kind (g_ptr_array_index (self->events, i));
+      guint k;
+
+      if (kind == NULL || (k = kz_kind_get_index (kind)) >= n_kinds)
+        continue;
+      self->kind_positions[k][filled[k]++] = i;
+    }
+}
+
 /**
  * kz_dataset_new:
  * @description: (nullable):
@@ -253,6 +281,7 @@ kz_dataset_new (const char *title,
     }
 
   compute_area_stats (self);
+  compute_kind_positions (self);
 
   return self;
 }
@@ -425,14 +454,38 @@ guint
 kz_dataset_count_kind (KzDataset *self,
                        KzKind    *kind)
 {
+  guint n = 0;
+
+  kz_dataset_get_kind_positions (self, kind, &n);
+  return n;
+}
+
+/**
+ * kz_dataset_get_kind_positions:
+ * @n_positions: (out): how many events are of @kind (0 for a kind of another dataset)
+ *
+ * Returns: (transfer none) (array length=n_positions): the positions of @kind's events,
+ *   in dataset order: a view of one kind need not walk every event
+ */
+const guint *
+kz_dataset_get_kind_positions (KzDataset *self,
+                               KzKind    *kind,
+                               guint     *n_positions)
+{
   g_autoptr(KzKind) at_index = NULL;
   guint index;
 
-  g_return_val_if_fail (KZ_IS_DATASET (self), 0);
-  g_return_val_if_fail (KZ_IS_KIND (kind), 0);
+  g_return_val_if_fail (n_positions != NULL, NULL);
+  *n_positions = 0;
+  g_return_val_if_fail (KZ_IS_DATASET (self), NULL);
+  g_return_val_if_fail (KZ_IS_KIND (kind), NULL);
 
   index = kz_kind_get_index (kind);
   if (index < g_list_model_get_n_items (G_LIST_MODEL (self->kinds)))
     at_index = g_list_model_get_item (G_LIST_MODEL (self->kinds), index);
-  return at_index == kind ? self->kind_counts[index] : 0;
+  if (at_index != kind)
+    return NULL;
+
+  *n_positions = self->kind_counts[index];
+  return self->kind_positions[index];
 }

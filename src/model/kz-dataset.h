@@ -49,6 +49,9 @@ gboolean           kz_dataset_get_event_position (KzDataset *self,
                                                   guint     *out_position);
 guint              kz_dataset_count_kind        (KzDataset  *self,
                                                  KzKind     *kind);
+const guint       *kz_dataset_get_kind_positions (KzDataset *self,
+                                                  KzKind    *kind,
+                                                  guint     *n_positions);
 const KzAreaStats *kz_dataset_get_area_stats    (KzDataset  *self,
                                                  KzArea     *area);
 gboolean           kz_dataset_get_span          (KzDataset  *self,

@@ -234,36 +234,55 @@ measure_text (KzMatrixLayout *self,
 /* ------------------------------------------------------------------------------------------ */
 /* Rows, columns and cells: rebuilt when the dataset, kind, areas or range change             */
 
+/* Column labels repeat (columns are in date order, months are twelve): each is formatted
+ * once per build, not once per column of a hundred thousand. */
+typedef struct {
+  gboolean have_year;
+  int      year;
+  char     year_text[sizeof ((KzMatrixColumn *) NULL)->label];
+  char     months[13][sizeof ((KzMatrixColumn *) NULL)->sublabel];
+  gboolean have_month[13];
+} LabelCache;
+
 /* The year of date, as the model writes years (“2026”, “44 BC”). */
 static void
-format_year (const KzDate *date,
+format_year (LabelCache   *cache,
+             const KzDate *date,
              char         *out,
              gsize         size)
 {
-  KzDate year = { .year = date->year };
-  g_autofree char *text = kz_date_format (&year);
+  if (!cache->have_year || cache->year != date->year)
+    {
+      KzDate year = { .year = date->year };
+      g_autofree char *text = kz_date_format (&year);
 
-  g_strlcpy (out, text, size);
+      g_strlcpy (cache->year_text, text, sizeof cache->year_text);
+      cache->year = date->year;
+      cache->have_year = TRUE;
+    }
+  g_strlcpy (out, cache->year_text, size);
 }
 
 /* The abbreviated month from the locale (“Mar”), or "" when the date has none. */
 static void
-format_month (const KzDate *date,
+format_month (LabelCache   *cache,
+              const KzDate *date,
               char         *out,
               gsize         size)
 {
-  g_autoptr(GDateTime) time = NULL;
-  g_autofree char *text = NULL;
-
   *out = '\0';
-  if (date->month == 0 || date->year < 1)
+  if (date->month == 0 || date->month > 12 || date->year < 1)
     return;
 
-  time = g_date_time_new_utc (date->year, date->month, 1, 0, 0, 0);
-  if (time != NULL)
-    text = g_date_time_format (time, "%b");
-  if (text != NULL)
-    g_strlcpy (out, text, size);
+  if (!cache->have_month[date->month])
+    {
+      g_autoptr(GDateTime) time = g_date_time_new_utc (date->year, date->month, 1, 0, 0, 0);
+      g_autofree char *text = time != NULL ? g_date_time_format (time, "%b") : NULL;
+
+      g_strlcpy (cache->months[date->month], text != NULL ? text : "", sizeof cache->months[0]);
+      cache->have_month[date->month] = TRUE;
+    }
+  g_strlcpy (out, cache->months[date->month], size);
 }
 
 static gboolean
@@ -283,7 +302,8 @@ in_range (KzMatrixLayout *self,
 static void
 ensure_built (KzMatrixLayout *self)
 {
-  guint n_rows, n_columns;
+  g_autofree int *slot_to_row = NULL;
+  guint n_rows, n_columns, n_slots;
 
   if (!self->dirty)
     return;
@@ -302,15 +322,18 @@ ensure_built (KzMatrixLayout *self)
 
   if (self->kind != NULL)
     {
-      guint n_events = kz_dataset_get_n_events (self->dataset);
+      guint n_positions;
+      const guint *positions = kz_dataset_get_kind_positions (self->dataset, self->kind, &n_positions);
+      LabelCache labels = { 0 };
 
       self->rounds = TRUE;
-      for (guint i = 0; i < n_events; i++)
+      for (guint p = 0; p < n_positions; p++)
         {
+          guint i = positions[p];
           KzEvent *event = kz_dataset_get_event (self->dataset, i);
           KzMatrixColumn column = { 0 };
 
-          if (kz_event_get_kind (event) != self->kind || !in_range (self, event))
+          if (!in_range (self, event))
             continue;
 
           column.event = event;
@@ -319,13 +342,13 @@ ensure_built (KzMatrixLayout *self)
           if (kz_event_get_round (event) > 0)
             {
               g_snprintf (column.label, sizeof column.label, "%u", kz_event_get_round (event));
-              format_year (kz_event_get_date (event), column.sublabel, sizeof column.sublabel);
+              format_year (&labels, kz_event_get_date (event), column.sublabel, sizeof column.sublabel);
             }
           else
             {
               self->rounds = FALSE;
-              format_year (kz_event_get_date (event), column.label, sizeof column.label);
-              format_month (kz_event_get_date (event), column.sublabel, sizeof column.sublabel);
+              format_year (&labels, kz_event_get_date (event), column.label, sizeof column.label);
+              format_month (&labels, kz_event_get_date (event), column.sublabel, sizeof column.sublabel);
             }
           g_array_append_val (self->columns, column);
         }
@@ -362,20 +385,43 @@ ensure_built (KzMatrixLayout *self)
   g_array_set_size (self->cells, n_rows * n_columns);
   g_ptr_array_set_size (self->row_labels, n_rows);
 
+  /* Column by column, each event's own few entries: every event is read once, not once a
+   * row (a hundred thousand columns are scattered through memory). Cells start empty. */
+  n_slots = g_list_model_get_n_items (kz_dataset_get_areas (self->dataset));
+  slot_to_row = g_new (int, MAX (n_slots, 1));
+  for (guint i = 0; i < n_slots; i++)
+    slot_to_row[i] = -1;
   for (guint r = 0; r < n_rows; r++)
     {
       KzMatrixRow *row = &g_array_index (self->rows, KzMatrixRow, r);
+      guint slot = kz_area_get_index (row->area);
 
       row->rgb = kz_area_get_rgb (row->area);
-      for (guint c = 0; c < n_columns; c++)
-        {
-          const KzMatrixColumn *column = &g_array_index (self->columns, KzMatrixColumn, c);
-          KzMatrixCell *cell = &g_array_index (self->cells, KzMatrixCell, r * n_columns + c);
+      if (slot < n_slots && slot_to_row[slot] < 0)
+        slot_to_row[slot] = (int) r;
+    }
 
-          cell->entry = kz_event_find_area (column->event, row->area);
-          cell->stage = cell->entry != NULL ? cell->entry->stage : KZ_STAGE_NONE;
-          if (cell->entry != NULL)
-            row->n_touched++;
+  for (guint c = 0; c < n_columns; c++)
+    {
+      KzEvent *event = g_array_index (self->columns, KzMatrixColumn, c).event;
+
+      for (guint j = 0; j < kz_event_get_n_areas (event); j++)
+        {
+          const KzEventArea *entry = kz_event_get_area (event, j);
+          guint slot = kz_area_get_index (entry->area);
+          KzMatrixRow *row;
+          KzMatrixCell *cell;
+
+          if (slot >= n_slots || slot_to_row[slot] < 0)
+            continue;
+          row = &g_array_index (self->rows, KzMatrixRow, slot_to_row[slot]);
+          cell = &g_array_index (self->cells, KzMatrixCell, (guint) slot_to_row[slot] * n_columns + c);
+          /* The row's own area (not another dataset's at the same index), first entry wins */
+          if (row->area != entry->area || cell->entry != NULL)
+            continue;
+          cell->entry = entry;
+          cell->stage = entry->stage;
+          row->n_touched++;
         }
     }
 }
@@ -416,9 +462,27 @@ shorten_text (KzMatrixLayout *self,
   return g_string_free (g_steal_pointer (&scratch), FALSE);
 }
 
+/* @widths: text → width (a g_new'd double), the keys borrowed from the columns */
+static double
+measure_text_once (KzMatrixLayout *self,
+                   GHashTable     *widths,
+                   const char     *text)
+{
+  double *width = g_hash_table_lookup (widths, text);
+
+  if (width == NULL)
+    {
+      width = g_new (double, 1);
+      *width = measure_text (self, text);
+      g_hash_table_insert (widths, (gpointer) text, width);
+    }
+  return *width;
+}
+
 static void
 ensure_text (KzMatrixLayout *self)
 {
+  GHashTable *widths;
   double column = 0.0;
 
   if (!self->text_dirty)
@@ -435,16 +499,20 @@ ensure_text (KzMatrixLayout *self)
     }
   self->label_column = CLAMP (column + KZ_TIMELINE_SWATCH_SPACE, LABEL_COLUMN_MIN, LABEL_COLUMN_MAX);
 
+  /* Column labels are years, months and round numbers: a few dozen texts however many
+   * columns, each measured once (a million events make 100 000 columns). */
+  widths = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->widest_column_label = 0.0;
   for (guint c = 0; c < self->columns->len; c++)
     {
       KzMatrixColumn *col = &g_array_index (self->columns, KzMatrixColumn, c);
 
-      col->label_width = measure_text (self, col->label);
-      col->sublabel_width = measure_text (self, col->sublabel);
+      col->label_width = measure_text_once (self, widths, col->label);
+      col->sublabel_width = measure_text_once (self, widths, col->sublabel);
       self->widest_column_label = MAX (self->widest_column_label,
                                        MAX (col->label_width, col->sublabel_width));
     }
+  g_hash_table_unref (widths);
 }
 
 /* Every step-th column label shows when they are too wide for their columns; the selected
