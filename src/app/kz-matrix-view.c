@@ -46,6 +46,10 @@ struct _KzMatrixView
   gulong            font_handler;
   gulong            dpi_handler;
   gboolean          accessible_stale;   /* described when next mapped */
+
+  /* In a scrolled window only the columns in view are drawn, so scrolling redraws. */
+  GtkAdjustment    *hadjustment;
+  gulong            scroll_handler;
 };
 
 G_DEFINE_FINAL_TYPE (KzMatrixView, kz_matrix_view, GTK_TYPE_WIDGET)
@@ -286,6 +290,12 @@ kz_matrix_view_snapshot (GtkWidget   *widget,
 
   kz_matrix_view_update_layout (self);
   kz_matrix_renderer_set_scale (self->renderer, gtk_widget_get_scale_factor (widget));
+  if (self->hadjustment != NULL)
+    kz_matrix_renderer_set_visible (self->renderer, gtk_adjustment_get_value (self->hadjustment),
+                                    gtk_adjustment_get_value (self->hadjustment) +
+                                    gtk_adjustment_get_page_size (self->hadjustment));
+  else
+    kz_matrix_renderer_unset_visible (self->renderer);
   kz_matrix_renderer_set_focus (self->renderer,
                                 focused ? self->focus_row : -1,
                                 focused ? self->focus_column : -1);
@@ -571,6 +581,7 @@ kz_matrix_view_root (GtkWidget *widget)
 {
   KzMatrixView *self = KZ_MATRIX_VIEW (widget);
   GtkSettings *settings;
+  GtkWidget *scrolled;
 
   GTK_WIDGET_CLASS (kz_matrix_view_parent_class)->root (widget);
 
@@ -579,6 +590,14 @@ kz_matrix_view_root (GtkWidget *widget)
                                                  G_CALLBACK (on_font_changed), self);
   self->dpi_handler = g_signal_connect_swapped (settings, "notify::gtk-xft-dpi",
                                                 G_CALLBACK (on_font_changed), self);
+
+  scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  if (scrolled != NULL)
+    {
+      self->hadjustment = g_object_ref (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled)));
+      self->scroll_handler = g_signal_connect_swapped (self->hadjustment, "value-changed",
+                                                       G_CALLBACK (gtk_widget_queue_draw), self);
+    }
 }
 
 static void
@@ -589,6 +608,9 @@ kz_matrix_view_unroot (GtkWidget *widget)
 
   g_clear_signal_handler (&self->font_handler, settings);
   g_clear_signal_handler (&self->dpi_handler, settings);
+  if (self->hadjustment != NULL)
+    g_clear_signal_handler (&self->scroll_handler, self->hadjustment);
+  g_clear_object (&self->hadjustment);
 
   GTK_WIDGET_CLASS (kz_matrix_view_parent_class)->unroot (widget);
 }

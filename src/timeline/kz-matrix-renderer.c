@@ -23,6 +23,7 @@
 
 #define CELL_GAP         2.0     /* between neighbouring cells */
 #define CELL_RADIUS      3.0
+#define VISIBLE_MARGIN   120.0   /* drawn beyond the visible span, for labels that reach in */
 
 typedef enum {
   ROLE_LABEL,       /* row labels: what the layout measures */
@@ -49,6 +50,9 @@ struct _KzMatrixRenderer {
   double                scale;
   int                   focus_row;
   int                   focus_column;
+  gboolean              has_visible;    /* else the layout's whole width is visible */
+  double                visible_x0;
+  double                visible_x1;
 };
 
 typedef struct {
@@ -58,6 +62,8 @@ typedef struct {
   const KzMatrixGeometry  *g;
   const KzTimelinePalette *palette;
   KzTimelineRenderFlags    flags;
+  guint                    first_column;  /* the columns that can be seen: the rest are */
+  guint                    end_column;    /* not drawn (a million events make 100 000) */
 } Frame;
 
 /**
@@ -330,7 +336,7 @@ draw_header (const Frame          *f,
       draw_text (f, ROLE_HEADING, upper, g->label_x, g->header_label_y, 0, &f->palette->dimmed);
     }
 
-  for (guint c = 0; c < n_columns; c++)
+  for (guint c = f->first_column; c < MIN (n_columns, f->end_column); c++)
     {
       const KzMatrixColumn *column = &columns[c];
       gboolean selected = column->selected && show_selection;
@@ -377,7 +383,7 @@ draw_cells (const Frame          *f,
   double gap = MIN (CELL_GAP, MIN (g->cell_width, g->cell_height) / 4);
 
   for (guint r = 0; r < n_rows; r++)
-    for (guint c = 0; c < n_columns; c++)
+    for (guint c = f->first_column; c < MIN (n_columns, f->end_column); c++)
       {
         const KzMatrixCell *cell = kz_matrix_layout_get_cell (f->layout, r, c);
         KzTimelineRect rect = kz_matrix_layout_get_cell_rect (f->layout, r, c);
@@ -397,7 +403,7 @@ draw_selection (const Frame          *f,
   if (f->flags & KZ_TIMELINE_RENDER_NO_SELECTION)
     return;
 
-  for (guint c = 0; c < n_columns; c++)
+  for (guint c = f->first_column; c < MIN (n_columns, f->end_column); c++)
     if (columns[c].selected)
       {
         GdkRGBA wash = with_alpha (&f->palette->selection, 0.10);
@@ -497,6 +503,59 @@ draw_footer (const Frame *f)
 }
 
 /**
+ * kz_matrix_renderer_set_visible:
+ *
+ * Only x0..x1 (logical pixels, the layout's coordinates) can be seen, as in a scrolled
+ * window: columns wholly outside are not drawn. Until this is called, or after
+ * kz_matrix_renderer_unset_visible(), what the layout's width holds is drawn.
+ */
+void
+kz_matrix_renderer_set_visible (KzMatrixRenderer *self,
+                                double            x0,
+                                double            x1)
+{
+  g_return_if_fail (self != NULL);
+
+  self->has_visible = TRUE;
+  self->visible_x0 = x0;
+  self->visible_x1 = MAX (x0, x1);
+}
+
+void
+kz_matrix_renderer_unset_visible (KzMatrixRenderer *self)
+{
+  g_return_if_fail (self != NULL);
+
+  self->has_visible = FALSE;
+}
+
+/* The columns that overlap the visible span: columns are in x order, evenly spaced. */
+static void
+visible_columns (KzMatrixRenderer       *self,
+                 const KzMatrixGeometry *g,
+                 const KzMatrixColumn   *columns,
+                 guint                   n_columns,
+                 guint                  *out_first,
+                 guint                  *out_end)
+{
+  double x0 = self->has_visible ? self->visible_x0 : 0.0;
+  double x1 = self->has_visible ? self->visible_x1 : g->width;
+  double first, end;
+
+  *out_first = 0;
+  *out_end = n_columns;
+  if (n_columns == 0 || g->cell_width <= 0)
+    return;
+
+  /* A column's label, centred on it, may reach past it (labels are thinned out to fit,
+   * and are a few characters), and its selection outline a pixel: a margin for both. */
+  first = floor ((x0 - VISIBLE_MARGIN - columns[0].x) / g->cell_width) - 1;
+  end = ceil ((x1 + VISIBLE_MARGIN - columns[0].x) / g->cell_width) + 1;
+  *out_first = (guint) CLAMP (first, 0, n_columns);
+  *out_end = (guint) CLAMP (end, *out_first, n_columns);
+}
+
+/**
  * kz_matrix_renderer_snapshot:
  * @layout: updated with this renderer's measure (kz_matrix_renderer_attach())
  * @flags: NO_BACKGROUND and NO_SELECTION as for the timeline; NO_TODAY means nothing here
@@ -527,6 +586,7 @@ kz_matrix_renderer_snapshot (KzMatrixRenderer        *self,
   rows = kz_matrix_layout_get_rows (layout, &n_rows);
   n_columns = MIN (n_columns, g->n_columns);
   n_rows = MIN (n_rows, g->n_rows);
+  visible_columns (self, g, columns, n_columns, &f.first_column, &f.end_column);
 
   if (!(flags & KZ_TIMELINE_RENDER_NO_BACKGROUND))
     fill_rect (&f, &palette->background, 0, 0, g->width, g->height);

@@ -23,6 +23,10 @@ void              kz_matrix_renderer_set_scale    (KzMatrixRenderer        *self
 void              kz_matrix_renderer_set_focus    (KzMatrixRenderer        *self,
                                                    int                      row,
                                                    int                      column);
+void              kz_matrix_renderer_set_visible  (KzMatrixRenderer        *self,
+                                                   double                   x0,
+                                                   double                   x1);
+void              kz_matrix_renderer_unset_visible (KzMatrixRenderer        *self);
 double            kz_matrix_renderer_measure      (const char              *text,
                                                    gpointer                 renderer);
 void              kz_matrix_renderer_attach       (KzMatrixRenderer        *self,
