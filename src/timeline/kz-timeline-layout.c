@@ -10,7 +10,9 @@
  * changes, along with each lane's steps of "deepest stage so far" for the bands. A frame
  * finds the visible slice of each array by bisection and groups it into pixel buckets fixed
  * in time (so panning does not reshuffle clusters), jumping from bucket to bucket by
- * galloping search: the work per frame follows the number of pixels, not of events.
+ * galloping search; a bucket's count is the difference of two indices and its deepest
+ * stage comes from a per-lane pyramid (below): the work per frame follows the number of
+ * pixels, not of events.
  */
 
 #include "config.h"
@@ -56,9 +58,13 @@
 #define MAX_LABEL_ROWS      3
 #define ELLIPSIS            "…"
 
-/* A cluster's deepest stage comes from the deepest per block of this many lane entries, so a
- * crowded bucket is not scanned entry by entry. */
-#define BLOCK 32
+/* A cluster's deepest stage comes from a pyramid over each lane's entries: the deepest of
+ * every block of 32 entries, of every 32 such blocks (1024 entries), and so on up. A bucket
+ * of any size reads a few dozen values, so a frame zoomed out over a million events
+ * touches some thousands, never every event. (Its count needs no pyramid: the entries are
+ * sorted, and two bisections give it.) */
+#define PYRAMID_BITS   5                     /* 32 per block, at every level */
+#define PYRAMID_LEVELS 4                     /* blocks of 32, 1 024, 32 768, 1 048 576 */
 
 #define DAYS_PER_YEAR  365.2425
 #define DAYS_PER_MONTH (DAYS_PER_YEAR / 12.0)
@@ -87,7 +93,7 @@ typedef struct {
 typedef struct {
   GArray *entries;      /* Entry, in dataset order, which is date order */
   GArray *reach;        /* gint32: largest last_day + 1 in entries[0..i] (spans only) */
-  GArray *block_max;    /* guint8: deepest stage per BLOCK entries */
+  GArray *pyramid[PYRAMID_LEVELS];  /* guint8: deepest stage per block, level by level */
   GArray *match_prefix; /* guint32, n + 1: matching entries before i; empty without search */
 } Stream;
 
@@ -294,7 +300,8 @@ stream_init (Stream *stream)
 {
   stream->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
   stream->reach = g_array_new (FALSE, FALSE, sizeof (gint32));
-  stream->block_max = g_array_new (FALSE, FALSE, sizeof (guint8));
+  for (guint l = 0; l < PYRAMID_LEVELS; l++)
+    stream->pyramid[l] = g_array_new (FALSE, FALSE, sizeof (guint8));
   stream->match_prefix = g_array_new (FALSE, FALSE, sizeof (guint32));
 }
 
@@ -303,7 +310,8 @@ stream_clear (Stream *stream)
 {
   g_clear_pointer (&stream->entries, g_array_unref);
   g_clear_pointer (&stream->reach, g_array_unref);
-  g_clear_pointer (&stream->block_max, g_array_unref);
+  for (guint l = 0; l < PYRAMID_LEVELS; l++)
+    g_clear_pointer (&stream->pyramid[l], g_array_unref);
   g_clear_pointer (&stream->match_prefix, g_array_unref);
 }
 
@@ -312,7 +320,8 @@ stream_reset (Stream *stream)
 {
   g_array_set_size (stream->entries, 0);
   g_array_set_size (stream->reach, 0);
-  g_array_set_size (stream->block_max, 0);
+  for (guint l = 0; l < PYRAMID_LEVELS; l++)
+    g_array_set_size (stream->pyramid[l], 0);
   g_array_set_size (stream->match_prefix, 0);
 }
 
@@ -324,15 +333,24 @@ stream_finish (Stream   *stream,
   guint n = stream->entries->len;
   gint32 reach = G_MININT32;
 
-  g_array_set_size (stream->block_max, (n + BLOCK - 1) / BLOCK);
-  /* An empty GArray's data may be NULL, which memset must not get even for 0 bytes. */
-  if (stream->block_max->len > 0)
-    memset (stream->block_max->data, 0, stream->block_max->len);
-  for (guint i = 0; i < n; i++)
+  /* Level 0 from the entries, each level above from the one below. */
+  for (guint l = 0; l < PYRAMID_LEVELS; l++)
     {
-      guint8 *block = &g_array_index (stream->block_max, guint8, i / BLOCK);
+      guint below = l == 0 ? n : stream->pyramid[l - 1]->len;
+      guint8 *blocks;
 
-      *block = MAX (*block, entries[i].stage);
+      g_array_set_size (stream->pyramid[l], (below + (1u << PYRAMID_BITS) - 1) >> PYRAMID_BITS);
+      /* An empty GArray's data may be NULL, which memset must not get even for 0 bytes. */
+      if (stream->pyramid[l]->len == 0)
+        continue;
+      blocks = (guint8 *) stream->pyramid[l]->data;
+      memset (blocks, 0, stream->pyramid[l]->len);
+      for (guint i = 0; i < below; i++)
+        {
+          guint8 stage = l == 0 ? entries[i].stage : g_array_index (stream->pyramid[l - 1], guint8, i);
+
+          blocks[i >> PYRAMID_BITS] = MAX (blocks[i >> PYRAMID_BITS], stage);
+        }
     }
 
   if (with_reach)
@@ -380,22 +398,39 @@ stream_any_match (const Stream *stream,
   return prefix[j] > prefix[i];
 }
 
-/* Deepest stage in entries[i..j), in O(BLOCK + (j - i) / BLOCK). */
+/* Deepest stage in entries[i..j): at each step the largest aligned block that fits, so at
+ * most 2 × 31 reads a level, whatever j - i is. */
 static KzStage
 stream_max_stage (const Stream *stream,
                   guint         i,
                   guint         j)
 {
   const Entry *entries = (const Entry *) (gpointer) stream->entries->data;
-  const guint8 *blocks = (const guint8 *) (gpointer) stream->block_max->data;
   guint8 deepest = KZ_STAGE_NONE;
 
-  for (; i < j && (i % BLOCK) != 0; i++)
-    deepest = MAX (deepest, entries[i].stage);
-  for (; i + BLOCK <= j && deepest < KZ_STAGE_MECHANISM; i += BLOCK)
-    deepest = MAX (deepest, blocks[i / BLOCK]);
-  for (; i < j && deepest < KZ_STAGE_MECHANISM; i++)
-    deepest = MAX (deepest, entries[i].stage);
+  while (i < j && deepest < KZ_STAGE_MECHANISM)
+    {
+      gboolean took_block = FALSE;
+
+      for (guint l = PYRAMID_LEVELS; l-- > 0; )
+        {
+          guint shift = PYRAMID_BITS * (l + 1);
+          guint64 size = (guint64) 1 << shift;
+
+          if ((i & (size - 1)) == 0 && i + size <= j)
+            {
+              deepest = MAX (deepest, g_array_index (stream->pyramid[l], guint8, i >> shift));
+              i += (guint) size;
+              took_block = TRUE;
+              break;
+            }
+        }
+      if (!took_block)
+        {
+          deepest = MAX (deepest, entries[i].stage);
+          i++;
+        }
+    }
 
   return (KzStage) deepest;
 }

@@ -996,6 +996,67 @@ test_filter_ids (void)
   g_assert_cmpuint (find_lane (layout, "trade")->n_events, ==, 15);
 }
 
+/* Zoomed out, a mark stands for thousands of events; its count and deepest stage come from
+ * the lane's sorted entries and its pyramid of deepest stages. With no mechanism stage to
+ * stop at, the pyramid is read at every level: each mark must still say exactly what a
+ * walk over its events says. */
+static void
+test_deepest_stage_pyramid (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261128);
+  GPtrArray *areas = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(KzDataset) dataset = NULL;
+  g_autoptr(KzTimelineLayout) layout = NULL;
+  KzArea *area = kz_area_new ("only", "Only", 0x336699, NULL);
+  gint64 first_day = fixture_day (1990, 1, 1);
+  const int spans[][2] = { { 1990, 2030 }, { 1990, 2000 }, { 1990, 1992 }, { 1991, 1992 } };
+  guint n_checked = 0, n_large = 0;
+
+  g_ptr_array_add (areas, area);
+  for (guint i = 0; i < 40000; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%06u", i);
+      /* Two crowded years: a zoomed-out bucket holds thousands */
+      KzDate date = kz_date_from_day (first_day + g_rand_int_range (rand, 0, 365 * 2));
+      guint roll = g_rand_int_range (rand, 0, 1000);
+      KzEvent *event = kz_event_new (id, &date, id);
+
+      kz_event_add_area (event, area, roll < 990 ? KZ_STAGE_DISCUSSED : roll < 998 ? KZ_STAGE_COMMITTED
+                                                                                   : KZ_STAGE_AGREED,
+                         NULL, NULL, 0);
+      g_ptr_array_add (events, event);
+    }
+  dataset = kz_dataset_new ("Pyramid", NULL, areas, NULL, events);
+  layout = new_layout (dataset);
+
+  for (guint s = 0; s < G_N_ELEMENTS (spans); s++)
+    {
+      const KzTimelineMark *marks;
+      guint n_marks;
+
+      update_years (layout, spans[s][0], spans[s][1], 1600, 900);
+      marks = kz_timeline_layout_get_marks (layout, &n_marks);
+      g_assert_cmpuint (n_marks, >, 0);
+      for (guint m = 0; m < n_marks; m++)
+        {
+          KzStage deepest = KZ_STAGE_NONE;
+
+          /* One area, single days: a mark's events are consecutive in dataset order */
+          g_assert_cmpuint (marks[m].last_position - marks[m].position + 1, ==, marks[m].count);
+          for (guint p = marks[m].position; p <= marks[m].last_position; p++)
+            deepest = MAX (deepest, kz_event_get_area (kz_dataset_get_event (dataset, p), 0)->stage);
+          g_assert_cmpint (marks[m].stage, ==, deepest);
+          n_checked++;
+          n_large += marks[m].count > 1024;
+        }
+    }
+
+  /* Marks large enough to read the pyramid's upper levels were among them */
+  g_test_message ("%u marks checked, %u of more than 1024 events", n_checked, n_large);
+  g_assert_cmpuint (n_large, >, 0);
+}
+
 static void
 test_search (void)
 {
@@ -1216,6 +1277,7 @@ main (int   argc,
   g_test_add_func ("/timeline/layout/zoom-limits", test_zoom_limits);
   g_test_add_func ("/timeline/layout/filters", test_filters);
   g_test_add_func ("/timeline/layout/filter-ids", test_filter_ids);
+  g_test_add_func ("/timeline/layout/deepest-stage-pyramid", test_deepest_stage_pyramid);
   g_test_add_func ("/timeline/layout/search", test_search);
   g_test_add_func ("/timeline/layout/today", test_today);
   g_test_add_func ("/timeline/layout/scroll-and-regions", test_scroll_and_regions);
