@@ -190,7 +190,7 @@ create_area_row (gpointer item,
   KzArea *area = KZ_AREA (item);
   const KzAreaStats *stats = kz_dataset_get_area_stats (self->dataset, area);
   guint n_events = stats != NULL ? stats->n_events : 0;
-  g_autofree char *count = g_strdup_printf ("%u", n_events);
+  g_autofree char *count = g_strdup_printf ("%'u", n_events);
   g_autofree char *label = NULL;
   GtkWidget *row;
   GtkWidget *box;
@@ -223,7 +223,7 @@ create_area_row (gpointer item,
   gtk_box_append (GTK_BOX (box), check);
 
   /* Translators: the accessible name of an area's row, e.g. "Critical minerals, 6 events" */
-  label = g_strdup_printf (ngettext ("%s, %u event", "%s, %u events", n_events),
+  label = g_strdup_printf (ngettext ("%s, %'u event", "%s, %'u events", n_events),
                            kz_area_get_name (area), n_events);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,

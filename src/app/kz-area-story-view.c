@@ -69,11 +69,11 @@ summary_text (const KzAreaStory *story)
   last = year_of (story->latest_event);
   if (g_strcmp0 (first, last) == 0)
     /* Translators: how many events touch an area, all in one year, e.g. "1 event, in 2020" */
-    span = g_strdup_printf (ngettext ("%u event, in %s", "%u events, in %s", story->n_events),
+    span = g_strdup_printf (ngettext ("%'u event, in %s", "%'u events, in %s", story->n_events),
                             story->n_events, first);
   else
     /* Translators: how many events touch an area, and their years, e.g. "12 events, 2007–2026" */
-    span = g_strdup_printf (ngettext ("%u event, %s–%s", "%u events, %s–%s", story->n_events),
+    span = g_strdup_printf (ngettext ("%'u event, %s–%s", "%'u events, %s–%s", story->n_events),
                             story->n_events, first, last);
 
   /* Translators: an area's events, then the deepest stage it reached, e.g.
@@ -157,7 +157,7 @@ new_kind_row (const char *name,
 {
   g_autofree char *number = g_strdup_printf ("%u", count);
   /* Translators: a kind of event and how many of an area's events are of it, for a screen reader */
-  g_autofree char *accessible = g_strdup_printf (ngettext ("%s: %u event", "%s: %u events", count), name, count);
+  g_autofree char *accessible = g_strdup_printf (ngettext ("%s: %'u event", "%s: %'u events", count), name, count);
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *name_label = kz_text_label_new (name, NULL);
   GtkWidget *count_label = gtk_label_new (number);

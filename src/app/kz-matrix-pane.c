@@ -47,7 +47,7 @@ kz_matrix_pane_update_count (KzMatrixPane *self)
 
   if (kind != NULL)
     /* Translators: how many events of the chosen kind the matrix's columns show */
-    text = g_strdup_printf (ngettext ("%u event", "%u events", n_events), n_events);
+    text = g_strdup_printf (ngettext ("%'u event", "%'u events", n_events), n_events);
   else if (self->dataset != NULL)
     text = g_strdup (_("This dataset has no kinds of event"));
 

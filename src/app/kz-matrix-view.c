@@ -180,7 +180,7 @@ kz_matrix_view_update_accessible (KzMatrixView *self)
     description = describe_cell (self, self->focus_row, self->focus_column);
   else
     {
-      g_autofree char *events = g_strdup_printf (ngettext ("%u event", "%u events", n_columns),
+      g_autofree char *events = g_strdup_printf (ngettext ("%'u event", "%'u events", n_columns),
                                                  n_columns);
       g_autofree char *areas = g_strdup_printf (ngettext ("%u area", "%u areas", n_rows), n_rows);
 
@@ -396,7 +396,7 @@ tooltip_for_hit (KzMatrixView      *self,
 
         title = g_markup_escape_text (kz_area_get_name (hit->area), -1);
         /* Translators: how many of the matrix's events touch an area, e.g. "In 9 of 14 events" */
-        count = g_markup_printf_escaped (ngettext ("In %u of %u event", "In %u of %u events", n_columns),
+        count = g_markup_printf_escaped (ngettext ("In %'u of %'u event", "In %'u of %'u events", n_columns),
                                          rows[hit->row].n_touched, n_columns);
         return g_strdup_printf ("<b>%s</b>\n%s\n%s", title, count, _("Click to read its story"));
       }

@@ -630,8 +630,8 @@ tooltip_for_hit (KzTimelineView      *self,
         g_autofree char *last_text = kz_date_format (&last);
 
         /* Translators: a tooltip on a counted group of events too close to show apart */
-        return g_markup_printf_escaped (ngettext ("%u event, %s – %s\nClick to zoom in",
-                                                  "%u events, %s – %s\nClick to zoom in",
+        return g_markup_printf_escaped (ngettext ("%'u event, %s – %s\nClick to zoom in",
+                                                  "%'u events, %s – %s\nClick to zoom in",
                                                   hit->count),
                                         hit->count, first_text, last_text);
       }
@@ -641,7 +641,7 @@ tooltip_for_hit (KzTimelineView      *self,
         const KzAreaStats *stats = kz_dataset_get_area_stats (self->dataset, hit->area);
         guint n_events = stats != NULL ? stats->n_events : 0;
         const char *description = kz_area_get_description (hit->area);
-        g_autofree char *count = g_strdup_printf (ngettext ("%u event", "%u events", n_events),
+        g_autofree char *count = g_strdup_printf (ngettext ("%'u event", "%'u events", n_events),
                                                   n_events);
 
         title = g_markup_escape_text (kz_area_get_name (hit->area), -1);

@@ -297,7 +297,7 @@ kz_window_update_title (KzWindow *self)
       guint n_events = kz_dataset_get_n_events (self->dataset);
 
       /* Translators: the window's subtitle: the file's name and how many events it has */
-      subtitle = g_strdup_printf (ngettext ("%s · %u event", "%s · %u events", n_events),
+      subtitle = g_strdup_printf (ngettext ("%s · %'u event", "%s · %'u events", n_events),
                                   name, n_events);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label),
                                    g_file_peek_path (self->file));
@@ -872,7 +872,7 @@ kz_window_update_matches (KzWindow *self)
     label = g_strdup (_("No matches"));
   else
     /* Translators: how many events match the search text */
-    label = g_strdup_printf (ngettext ("%u match", "%u matches", n_matches), n_matches);
+    label = g_strdup_printf (ngettext ("%'u match", "%'u matches", n_matches), n_matches);
 
   gtk_label_set_text (self->match_label, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
