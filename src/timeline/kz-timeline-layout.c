@@ -412,7 +412,10 @@ stream_max_stage (const Stream *stream,
     {
       gboolean took_block = FALSE;
 
-      for (guint l = PYRAMID_LEVELS; l-- > 0; )
+      /* Most marks are a few entries: no block fits unless a level-0 one does */
+      for (guint l = (i & ((1u << PYRAMID_BITS) - 1)) == 0 && i + (1u << PYRAMID_BITS) <= j
+                     ? PYRAMID_LEVELS : 0;
+           l-- > 0; )
         {
           guint shift = PYRAMID_BITS * (l + 1);
           guint64 size = (guint64) 1 << shift;
