@@ -22,14 +22,13 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 #include <utime.h>
 
 #include <glib/gstdio.h>
 
+#include "kz-atomic-file.h"
 #include "kz-dataset-cache.h"
 
 struct _KzDatasetCache
@@ -1000,7 +999,8 @@ evict (KzDatasetCache *self)
 
           g_array_append_val (entries, entry);
         }
-      else if (strstr (name, ".cache.") != NULL && now - st.st_mtime > 3600)
+      /* KzAtomicFile's temporary files are ".<entry name>.XXXXXX" */
+      else if (name[0] == '.' && strstr (name, ".cache.") != NULL && now - st.st_mtime > 3600)
         g_unlink (path);
     }
 
@@ -1016,65 +1016,6 @@ evict (KzDatasetCache *self)
           g_unlink (entry->path);
         }
     }
-}
-
-static gboolean
-write_all (int            fd,
-           gconstpointer  data,
-           gsize          length)
-{
-  const char *p = data;
-
-  while (length > 0)
-    {
-      gssize n = write (fd, p, MIN (length, (gsize) G_MAXSSIZE));
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n == 0)
-        errno = EIO;
-      if (n <= 0)
-        return FALSE;
-      p += n;
-      length -= (gsize) n;
-    }
-  return TRUE;
-}
-
-/* Writes @header (8 bytes) and @data to a temporary file beside @path, then renames it. */
-static gboolean
-write_atomically (const char     *path,
-                  const guint64  *header,
-                  gconstpointer   data,
-                  gsize           length,
-                  GError        **error)
-{
-  g_autofree char *temporary = g_strconcat (path, ".XXXXXX", NULL);
-  int fd = g_mkstemp_full (temporary, O_WRONLY | O_CLOEXEC, 0600);
-  int saved_errno;
-
-  if (fd < 0)
-    {
-      saved_errno = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   "%s: %s", temporary, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  if (!write_all (fd, header, HEADER_SIZE) || !write_all (fd, data, length))
-    {
-      saved_errno = errno;
-      close (fd);
-    }
-  else if (close (fd) != 0 || g_rename (temporary, path) != 0)
-    saved_errno = errno;
-  else
-    return TRUE;
-
-  g_unlink (temporary);
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               "%s: %s", path, g_strerror (saved_errno));
-  return FALSE;
 }
 
 /**
@@ -1096,6 +1037,7 @@ kz_dataset_cache_store (KzDatasetCache *self,
 {
   const Stamp *stamp;
   g_autoptr(GVariant) entry = NULL;
+  g_autoptr(KzAtomicFile) file = NULL;
   g_autofree char *path = NULL;
   guint64 sum;
 
@@ -1123,7 +1065,11 @@ kz_dataset_cache_store (KzDatasetCache *self,
   /* A temporary file renamed into place: a reader never sees half a copy. */
   path = entry_path (self, stamp->path);
   sum = kz_dataset_cache_checksum (g_variant_get_data (entry), g_variant_get_size (entry));
-  if (!write_atomically (path, &sum, g_variant_get_data (entry), g_variant_get_size (entry), error))
+  file = kz_atomic_file_new (path, error);
+  if (file == NULL ||
+      !kz_atomic_file_write (file, &sum, sizeof sum, error) ||
+      !kz_atomic_file_write (file, g_variant_get_data (entry), g_variant_get_size (entry), error) ||
+      !kz_atomic_file_commit (file, error))
     return FALSE;
 
   g_debug ("%s: stored %u events for %s (%" G_GSIZE_FORMAT " bytes)", path,
