@@ -147,19 +147,21 @@ compare_events (gconstpointer a,
   return kz_event_compare (*(KzEvent **) a, *(KzEvent **) b);
 }
 
-/* One pass in dataset order for the per-area statistics, the count of each kind and the
- * span: done once, by whoever builds the dataset (a loading thread), so a window never
- * walks a million events to show a count. */
+/* One pass in dataset order for the per-area statistics, each kind's events and the span:
+ * done once, by whoever builds the dataset (a loading thread), so a window never walks a
+ * million events to show a count or a kind's matrix. */
 static void
-compute_area_stats (KzDataset *self)
+compute_stats (KzDataset *self)
 {
   guint n_areas = g_list_model_get_n_items (G_LIST_MODEL (self->areas));
   guint n_kinds = g_list_model_get_n_items (G_LIST_MODEL (self->kinds));
+  g_autofree GArray **positions = g_new (GArray *, MAX (n_kinds, 1));
 
   self->area_stats = g_new0 (KzAreaStats, MAX (n_areas, 1));
-  self->kind_counts = g_new0 (guint, MAX (n_kinds, 1));
   self->first_day = G_MAXINT64;
   self->last_day = G_MININT64;
+  for (guint k = 0; k < n_kinds; k++)
+    positions[k] = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint i = 0; i < self->events->len; i++)
     {
@@ -168,7 +170,7 @@ compute_area_stats (KzDataset *self)
       KzKind *kind = kz_event_get_kind (event);
 
       if (kind != NULL && kz_kind_get_index (kind) < n_kinds)
-        self->kind_counts[kz_kind_get_index (kind)]++;
+        g_array_append_val (positions[kz_kind_get_index (kind)], i);
 
       self->first_day = MIN (self->first_day, kz_date_get_first_day (kz_event_get_date (event)));
       self->last_day = MAX (self->last_day,
@@ -191,28 +193,14 @@ compute_area_stats (KzDataset *self)
             }
         }
     }
-}
-
-/* A second pass, now that each kind's count is known: where its events are. */
-static void
-compute_kind_positions (KzDataset *self)
-{
-  guint n_kinds = g_list_model_get_n_items (G_LIST_MODEL (self->kinds));
-  g_autofree guint *filled = g_new0 (guint, MAX (n_kinds, 1));
 
   self->n_kinds = n_kinds;
+  self->kind_counts = g_new0 (guint, MAX (n_kinds, 1));
   self->kind_positions = g_new0 (guint *, MAX (n_kinds, 1));
   for (guint k = 0; k < n_kinds; k++)
-    self->kind_positions[k] = g_new (guint, MAX (self->kind_counts[k], 1));
-
-  for (guint i = 0; i < self->events->len; i++)
     {
-      KzKind *kind = kz_event_get_kind (g_ptr_array_index (self->events, i));
-      guint k;
-
-      if (kind == NULL || (k = kz_kind_get_index (kind)) >= n_kinds)
-        continue;
-      self->kind_positions[k][filled[k]++] = i;
+      self->kind_counts[k] = positions[k]->len;
+      self->kind_positions[k] = (guint *) (gpointer) g_array_free (positions[k], FALSE);
     }
 }
 
@@ -280,8 +268,7 @@ kz_dataset_new (const char *title,
       g_hash_table_insert (self->events_by_id, (gpointer) kz_event_get_id (event), event);
     }
 
-  compute_area_stats (self);
-  compute_kind_positions (self);
+  compute_stats (self);
 
   return self;
 }
