@@ -9,15 +9,22 @@
 #include "kz-dataset-loader.h"
 
 static KzDataset *
-load_stats (void)
+load_path (const char *path)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "stats.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   KzDataset *dataset = kz_dataset_load_from_file (file, NULL, NULL, &error);
 
   g_assert_no_error (error);
   return dataset;
+}
+
+static KzDataset *
+load_stats (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "stats.json", NULL);
+
+  return load_path (path);
 }
 
 static void
@@ -157,22 +164,11 @@ test_search_ascii_case (void)
 
 /* Each kind's events, counted and listed once when the dataset is built, agree with a
  * walk over every event; a kind of another dataset has none. */
-static KzDataset *
-load_bundled (void)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("KZ_BUNDLED_DATASET"));
-  g_autoptr(GError) error = NULL;
-  KzDataset *dataset = kz_dataset_load_from_file (file, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  return dataset;
-}
-
 static void
 test_kind_positions (void)
 {
-  g_autoptr(KzDataset) dataset = load_bundled ();
-  g_autoptr(KzDataset) other = load_bundled ();
+  g_autoptr(KzDataset) dataset = load_path (g_getenv ("KZ_BUNDLED_DATASET"));
+  g_autoptr(KzDataset) other = load_path (g_getenv ("KZ_BUNDLED_DATASET"));
   GListModel *kinds = kz_dataset_get_kinds (dataset);
   g_autoptr(KzKind) foreign = NULL;
   guint total = 0, n;
